@@ -1,0 +1,182 @@
+package com.agentnexus.events;
+
+import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The strict JSON codec of the event contract. Decoding rejects an unknown {@code type}, an unsupported schema
+ * version, a missing required field or a field of the wrong type with an {@link EventDecodingException} that
+ * names the field. Unknown extra fields are ignored so that producers may add optional fields. Thread-safe.
+ */
+public final class EventCodec {
+
+    /** The schema version this codec writes and reads, carried in the {@code v} field. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+
+    /** Encodes an event as one compact JSON object. */
+    public String encode(ExecutionEvent event) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("v", SCHEMA_VERSION);
+        node.put("type", event.type().wireName());
+        node.put("executionId", event.executionId().toString());
+        node.put("agentId", event.agentId().value());
+        node.put("userId", event.userId().value());
+        node.put("seq", event.seq());
+        node.put("timestamp", event.timestamp());
+        event.accept(new ExecutionEvent.Visitor<ObjectNode>() {
+            @Override
+            public ObjectNode log(LogLineEmitted log) {
+                node.put("stream", log.stream().wireName());
+                return node.put("line", log.line());
+            }
+
+            @Override
+            public ObjectNode status(ExecutionStatusChanged status) {
+                writeStatus(node, status);
+                return node;
+            }
+
+            @Override
+            public ObjectNode resources(ResourcesSampled resources) {
+                node.put("memoryBytes", resources.memoryBytes());
+                node.put("cpuPercent", resources.cpuPercent());
+                return node.put("durationMs", resources.durationMs());
+            }
+        });
+        return mapper.writeValueAsString(node);
+    }
+
+    private void writeStatus(ObjectNode node, ExecutionStatusChanged status) {
+        node.put("status", status.status().name());
+        node.put("agentName", status.agentName());
+        putIfPresent(node, "priceWei", status.priceWei() == null ? null : status.priceWei().toString());
+        if (status.outputJson() != null) {
+            JsonNode output = mapper.readTree(status.outputJson());
+            // fail at the producer: an event every consumer rejects would silently lose the terminal status
+            if (output == null || !output.isObject()) {
+                throw new IllegalArgumentException("outputJson must be a JSON object");
+            }
+            node.set("output", output);
+        }
+        putIfPresent(node, "error", status.error());
+        if (status.exitCode() != null) {
+            node.put("exitCode", status.exitCode());
+        }
+        if (status.durationMs() != null) {
+            node.put("durationMs", status.durationMs());
+        }
+        if (status.eventCount() != null) {
+            node.put("eventCount", status.eventCount());
+        }
+        putIfPresent(node, "logChecksum", status.logChecksum());
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, @Nullable String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    /**
+     * Decodes one JSON object into an event.
+     *
+     * @throws EventDecodingException naming the field at fault
+     */
+    public ExecutionEvent decode(String json) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw new EventDecodingException("$", "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new EventDecodingException("$", "an event must be a JSON object");
+        }
+        var fields = new JsonFields(node);
+        int version = fields.requiredInt("v");
+        if (version != SCHEMA_VERSION) {
+            throw new EventDecodingException("v", "unsupported schema version " + version);
+        }
+        String typeName = fields.requiredText("type");
+        EventType type = EventType.fromWireName(typeName)
+                .orElseThrow(() -> new EventDecodingException("type",
+                        "unknown event type '" + excerpt(typeName) + "'"));
+        try {
+            return switch (type) {
+                case LOG -> decodeLog(fields);
+                case STATUS -> decodeStatus(fields);
+                case RESOURCE -> decodeResources(fields);
+            };
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new EventDecodingException("$", "invalid " + type.wireName() + " event: " + e.getMessage(), e);
+        }
+    }
+
+    /** Values from the wire are echoed in messages that consumers log, so they are cut short. */
+    private static String excerpt(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+
+    private LogLineEmitted decodeLog(JsonFields f) {
+        String streamName = f.requiredText("stream");
+        LogStream stream = LogStream.fromWireName(streamName)
+                .orElseThrow(() -> new EventDecodingException("stream",
+                        "unknown stream '" + excerpt(streamName) + "'"));
+        return new LogLineEmitted(f.executionId(), f.agentId(), f.userId(), f.seq(),
+                f.timestamp(), stream, f.requiredText("line"));
+    }
+
+    private ExecutionStatusChanged decodeStatus(JsonFields f) {
+        String statusName = f.requiredText("status");
+        ExecutionStatus status;
+        try {
+            status = ExecutionStatus.valueOf(statusName);
+        } catch (IllegalArgumentException e) {
+            throw new EventDecodingException("status", "unknown status '" + excerpt(statusName) + "'");
+        }
+        String price = f.optionalText("priceWei");
+        BigInteger priceWei = null;
+        if (price != null) {
+            if (!price.matches("\\d{1,78}")) {
+                throw new EventDecodingException("priceWei", "priceWei must be a non-negative decimal integer string");
+            }
+            priceWei = new BigInteger(price);
+        }
+        JsonNode output = f.optionalObject("output");
+        Long exitCode = f.optionalLong("exitCode");
+        if (exitCode != null && (exitCode < Integer.MIN_VALUE || exitCode > Integer.MAX_VALUE)) {
+            throw new EventDecodingException("exitCode", "exitCode out of range");
+        }
+        long seq = f.seq();
+        if (status.isTerminal()) {
+            requireBarrier(f, seq);
+        }
+        return new ExecutionStatusChanged(f.executionId(), f.agentId(), f.userId(), seq,
+                f.timestamp(), status, f.requiredText("agentName"), priceWei,
+                output == null ? null : mapper.writeValueAsString(output), f.optionalText("error"),
+                exitCode == null ? null : exitCode.intValue(), f.optionalLong("durationMs"),
+                f.optionalLong("eventCount"), f.optionalText("logChecksum"));
+    }
+
+    /** A terminal status is the ordering barrier; without these fields a subscriber cannot prove completeness. */
+    private static void requireBarrier(JsonFields f, long seq) {
+        f.requiredNonNegativeLong("durationMs");
+        f.requiredText("logChecksum");
+        if (f.requiredLong("eventCount") != seq) {
+            throw new EventDecodingException("eventCount", "a terminal status must carry eventCount equal to its seq");
+        }
+    }
+
+    private ResourcesSampled decodeResources(JsonFields f) {
+        return new ResourcesSampled(f.executionId(), f.agentId(), f.userId(), f.seq(),
+                f.timestamp(), f.requiredNonNegativeLong("memoryBytes"),
+                f.requiredNonNegativeDouble("cpuPercent"), f.requiredNonNegativeLong("durationMs"));
+    }
+}
