@@ -1,0 +1,120 @@
+package com.agentnexus.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentnexus.events.EventCodec;
+import com.agentnexus.events.ExecutionEvent;
+import com.agentnexus.events.ExecutionFixture;
+import com.agentnexus.events.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole aggregator on a real broker: events published as the execution-service publishes them end up on
+ * {@code /metrics}; a garbage record is counted and skipped without stopping the partition.
+ */
+// @EmbeddedKafka starts spring-kafka-test's EmbeddedKafkaKraftBroker (a real KRaft broker) for this context
+@EmbeddedKafka(partitions = 3,
+        topics = {"agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class MetricsAggregatorIT {
+
+    @Autowired
+    private WebTestClient web;
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void servesAFinishedExecutionUnderItsAgentAndCountsAGarbageRecordOnce() {
+        var run = ExecutionFixture.anExecution().ofAgent("it-worker", "IT worker", "1000000000000000000");
+        run.pending();
+        run.running();
+        run.stdout("hello");
+        run.resources(64L << 20, 12.5);
+        run.stderr("world");
+        run.completed("{\"ok\":true}");
+
+        try (var producer = producer()) {
+            for (ExecutionEvent event : run.events()) {
+                producer.send(new ProducerRecord<>(Topics.DEFAULTS.topicFor(event.type()), null, event.timestamp(),
+                        event.executionId().toString(), codec.encode(event)));
+            }
+            producer.send(new ProducerRecord<>(Topics.DEFAULTS.status(), "garbage", "this is not an event"));
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = scrape();
+            assertThat(sample(metrics, "agentnexus_executions_total",
+                    Map.of("agent_id", "it-worker", "agent_name", "IT worker"))).isEqualTo(1.0);
+            for (String status : new String[] {"PENDING", "RUNNING", "COMPLETED"}) {
+                assertThat(sample(metrics, "agentnexus_execution_status_total",
+                        Map.of("agent_id", "it-worker", "status", status))).as(status).isEqualTo(1.0);
+            }
+            assertThat(sample(metrics, "agentnexus_execution_duration_seconds_count",
+                    Map.of("agent_id", "it-worker", "status", "COMPLETED"))).isEqualTo(1.0);
+            assertThat(sample(metrics, "agentnexus_aggregator_rejected_events_total",
+                    Map.of("topic", Topics.DEFAULTS.status()))).isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void reportsReadyWhileTheBrokerAnswers() {
+        web.get().uri("/health/ready").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP");
+    }
+
+    private String scrape() {
+        String body = web.get().uri("/metrics").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).isNotNull();
+        return body;
+    }
+
+    /** The value of the one sample of {@code name} whose labels include {@code labels}, or null if none. */
+    private static Double sample(String scrape, String name, Map<String, String> labels) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$").matcher(scrape);
+        Double found = null;
+        while (line.find()) {
+            String labelText = line.group(1);
+            boolean matches = labels.entrySet().stream()
+                    .allMatch(e -> labelText.contains(e.getKey() + "=\"" + e.getValue() + "\""));
+            if (matches) {
+                assertThat(found).as("one %s sample with %s", name, labels).isNull();
+                found = Double.valueOf(line.group(2));
+            }
+        }
+        return found;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+}
