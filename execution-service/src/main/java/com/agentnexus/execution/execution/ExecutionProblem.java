@@ -1,0 +1,45 @@
+package com.agentnexus.execution.execution;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** An error a client caused or must know about, answered as RFC 9457 problem details. */
+final class ExecutionProblem extends ErrorResponseException {
+
+    private ExecutionProblem(HttpStatus status, String type, String title, String detail) {
+        super(status, problem(status, type, title, detail), null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://agentnexus.dev/problems/" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    static ExecutionProblem badRequest(String detail) {
+        return new ExecutionProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    }
+
+    static ExecutionProblem tooLarge(String detail) {
+        return new ExecutionProblem(HttpStatus.CONTENT_TOO_LARGE, "input-too-large", "Input too large", detail);
+    }
+
+    static ExecutionProblem unknownAgent(String agentId) {
+        return new ExecutionProblem(HttpStatus.NOT_FOUND, "unknown-agent", "Unknown agent",
+                "No agent with id '" + agentId + "'.");
+    }
+
+    static ExecutionProblem executionNotFound() {
+        // The same answer whether the execution does not exist or belongs to someone else.
+        return new ExecutionProblem(HttpStatus.NOT_FOUND, "execution-not-found", "Execution not found",
+                "No such execution.");
+    }
+
+    static ExecutionProblem publishingUnavailable() {
+        return new ExecutionProblem(HttpStatus.SERVICE_UNAVAILABLE, "publishing-unavailable",
+                "Event publishing unavailable", "The execution could not be announced; try again later.");
+    }
+}

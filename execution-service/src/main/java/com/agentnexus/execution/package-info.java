@@ -1,0 +1,5 @@
+/** Execution service: agents and executions REST API; runs executions and publishes their events to Kafka. */
+@NullMarked
+package com.agentnexus.execution;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,67 @@
+package com.agentnexus.execution.runner;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs agents as local {@code /bin/sh -c} processes: the runner used when no Docker engine answers. Offers no
+ * isolation beyond a clean environment — the Docker runner is the hardened one.
+ */
+final class ProcessRunner implements AgentRunner, AutoCloseable {
+
+    /** Far above the published 16 KiB cap, so the cap and its marker still apply; only bounds memory. */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+
+    private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+
+    private final RunnerProperties props;
+    private final ProcessTreeProbe probe;
+    private final ExecutorService outputReaders = Executors.newCachedThreadPool(daemon("agent-output-"));
+    private final ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1, daemon("agent-sampler-"));
+
+    ProcessRunner(RunnerProperties props, ProcessTreeProbe probe) {
+        this.props = props;
+        this.probe = probe;
+    }
+
+    @Override
+    public RunningAgent start(RunSpec spec, RunListener listener) {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", spec.script())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // The service's own environment (secrets, credentials) must not leak into an agent.
+        Map<String, String> env = builder.environment();
+        String path = env.getOrDefault("PATH", DEFAULT_PATH);
+        env.clear();
+        env.put("PATH", path);
+        env.put("LANG", "C.UTF-8");
+        env.putAll(spec.environment());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new RunnerException("could not start /bin/sh: " + e.getMessage(), e);
+        }
+        return ProcessRun.start(process, listener, outputReaders, sampler, probe, props);
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+        outputReaders.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package com.agentnexus.execution.security;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers a missing or invalid token with 401, a {@code WWW-Authenticate: Bearer} challenge (RFC 6750) and an
+ * RFC 9457 body. The detail never echoes the token.
+ */
+final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        boolean invalid = failure instanceof InvalidBearerTokenException;
+        String detail = invalid ? "The bearer token is invalid or expired." : "A bearer token is required.";
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String body = "{\"type\":\"https://agentnexus.dev/problems/unauthorized\",\"title\":\"Unauthorized\","
+                + "\"status\":401,\"detail\":\"" + detail + "\",\"instance\":\""
+                + jsonEscape(exchange.getRequest().getPath().value()) + "\"}";
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static String jsonEscape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

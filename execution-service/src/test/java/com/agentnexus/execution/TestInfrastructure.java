@@ -1,0 +1,68 @@
+package com.agentnexus.execution;
+
+import com.agentnexus.events.Topics;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A real PostgreSQL and a real Kafka broker (KRaft), started once per test JVM and shared by every integration
+ * test; they die with the JVM.
+ */
+final class TestInfrastructure {
+
+    static final String JWT_SECRET = "integration-test-secret-0123456789abcdef-0123456789";
+
+    private static EmbeddedPostgres postgres;
+    private static EmbeddedKafkaKraftBroker kafka;
+
+    private TestInfrastructure() {
+    }
+
+    static synchronized String kafkaBootstrap() {
+        if (kafka == null) {
+            // Topics are created by the service itself (NewTopic beans), as in production.
+            kafka = new EmbeddedKafkaKraftBroker(1, 3);
+            kafka.afterPropertiesSet();
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
+        }
+        return kafka.getBrokersAsString();
+    }
+
+    static synchronized int postgresPort() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the JVM is exiting anyway
+                }
+            }));
+        }
+        return postgres.getPort();
+    }
+
+    static void register(DynamicPropertyRegistry registry) {
+        int port = postgresPort();
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/postgres");
+        registry.add("spring.r2dbc.username", () -> "postgres");
+        registry.add("spring.r2dbc.password", () -> "postgres");
+        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/postgres");
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.flyway.password", () -> "postgres");
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
+        registry.add("agentnexus.security.jwt-secret", () -> JWT_SECRET);
+        registry.add("agentnexus.runner.sample-interval", () -> "500ms");
+    }
+
+    static Topics topics() {
+        return Topics.DEFAULTS;
+    }
+}

@@ -1,0 +1,98 @@
+package com.agentnexus.execution.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentnexus.events.AgentId;
+import com.agentnexus.events.ExecutionEvent;
+import com.agentnexus.events.ExecutionId;
+import com.agentnexus.events.ExecutionStatus;
+import com.agentnexus.events.ExecutionStatusChanged;
+import com.agentnexus.events.LogChecksum;
+import com.agentnexus.events.LogLineEmitted;
+import com.agentnexus.events.LogStream;
+import com.agentnexus.events.UserId;
+import com.fasterxml.uuid.Generators;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class EventSequencerTest {
+
+    /** Records events in the order the sequencer hands them over, as the Kafka producer would append them. */
+    private final List<ExecutionEvent> sent = new ArrayList<>();
+    private final EventSink sink = event -> {
+        sent.add(event);
+        return CompletableFuture.completedFuture(null);
+    };
+    private final EventEnvelope envelope = new EventEnvelope(
+            new ExecutionId(Generators.timeBasedEpochGenerator().generate()), new AgentId("demo-worker"),
+            new UserId("alice"), "Demo worker");
+    private final EventPublisher publisher = new EventPublisher(sink, Clock.systemUTC());
+
+    @Test
+    void numbersConcurrentEventsWithoutGapsInHandOverOrder() throws Exception {
+        EventSequencer events = publisher.open(envelope);
+        events.status(ExecutionStatus.PENDING);
+        events.status(ExecutionStatus.RUNNING);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            threads.submit(() -> {
+                for (int i = 0; i < 250; i++) {
+                    events.log(thread % 2 == 0 ? LogStream.STDOUT : LogStream.STDERR, "t" + thread + " line " + i);
+                    if (i % 50 == 0) {
+                        events.resources(1024, 12.5, i);
+                    }
+                }
+            });
+        }
+        threads.shutdown();
+        assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        events.terminal(TerminalStatus.completed(BigInteger.TEN, "{\"ok\":true}", 0, 1234)).get();
+
+        assertThat(sent).extracting(ExecutionEvent::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, sent.size()).boxed().toList());
+        assertThat(sent).hasSize(2 + 1000 + 20 + 1);
+        var terminal = (ExecutionStatusChanged) sent.get(sent.size() - 1);
+        assertThat(terminal.status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(terminal.eventCount()).isEqualTo(sent.size());
+        assertThat(terminal.logChecksum()).isEqualTo(checksumOfLogLines());
+        assertThat(terminal.priceWei()).isEqualTo(BigInteger.TEN);
+        assertThat(events.lastSeq()).isEqualTo(sent.size());
+    }
+
+    @Test
+    void acceptsNothingAfterTheTerminalStatus() {
+        EventSequencer events = publisher.open(envelope);
+        events.status(ExecutionStatus.PENDING);
+        events.terminal(TerminalStatus.failed("exited with code 3", 3, 10));
+
+        CompletableFuture<Void> late = events.log(LogStream.STDOUT, "too late");
+
+        assertThat(late).isCompletedExceptionally();
+        assertThat(sent).hasSize(2);
+        assertThat(events.hasEnded()).isTrue();
+        assertThat(((ExecutionStatusChanged) sent.get(1)).exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void resumedSequenceContinuesAfterTheLastSeq() {
+        EventSequencer events = publisher.resume(envelope, 41);
+        events.terminal(TerminalStatus.failed("interrupted", null, 0));
+        assertThat(sent).singleElement().satisfies(event -> assertThat(event.seq()).isEqualTo(42));
+    }
+
+    private String checksumOfLogLines() {
+        var checksum = new LogChecksum();
+        sent.stream().filter(LogLineEmitted.class::isInstance).map(LogLineEmitted.class::cast)
+                .forEach(log -> checksum.update(log.line()));
+        return checksum.value();
+    }
+}
