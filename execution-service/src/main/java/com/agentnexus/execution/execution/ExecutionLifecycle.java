@@ -5,6 +5,7 @@ import com.agentnexus.execution.publishing.EventSequencer;
 import com.agentnexus.execution.publishing.TerminalStatus;
 import com.agentnexus.execution.runner.AgentRunner;
 import com.agentnexus.execution.runner.RunSpec;
+import com.agentnexus.execution.runner.Sandbox;
 import com.agentnexus.execution.runner.RunnerException;
 import com.agentnexus.execution.runner.RunningAgent;
 import java.time.Clock;
@@ -108,10 +109,11 @@ final class ExecutionLifecycle {
     }
 
     private static RunSpec spec(LaunchedExecution execution) {
-        return new RunSpec(execution.id(), execution.agent().id(), execution.agent().script(), Map.of(
-                "INPUT_DATA", execution.inputJson(),
-                "EXECUTION_ID", execution.id().toString(),
-                "AGENT_ID", execution.agent().id().value()));
+        return new RunSpec(execution.id(), execution.agent().id(), execution.userId(), execution.agent().script(),
+                Map.of("INPUT_DATA", execution.inputJson(),
+                        "EXECUTION_ID", execution.id().toString(),
+                        "AGENT_ID", execution.agent().id().value()),
+                Sandbox.DEFAULT);
     }
 
     private static long elapsedMillis(long startNanos) {
