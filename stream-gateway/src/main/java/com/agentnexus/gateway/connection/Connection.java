@@ -1,0 +1,106 @@
+package com.agentnexus.gateway.connection;
+
+import com.agentnexus.events.ExecutionEvent;
+import com.agentnexus.events.ExecutionId;
+import com.agentnexus.gateway.protocol.ClientMessage;
+import com.agentnexus.gateway.protocol.ClientMessageParser;
+import com.agentnexus.gateway.protocol.ErrorCode;
+import com.agentnexus.gateway.protocol.ProtocolViolation;
+import com.agentnexus.gateway.protocol.ServerMessages;
+import com.agentnexus.gateway.security.Viewer;
+import com.agentnexus.gateway.subscription.Subscription;
+import com.agentnexus.gateway.subscription.SubscriptionSink;
+import com.agentnexus.gateway.subscription.SubscriptionStarter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client connection: answers its messages and owns its subscriptions. A bad message earns an error
+ * message and nothing else — the connection and its other subscriptions carry on.
+ */
+final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> {
+
+    private final Viewer viewer;
+    private final Outbound outbound;
+    private final ClientMessageParser parser;
+    private final ServerMessages messages;
+    private final SubscriptionStarter starter;
+    private final Map<ExecutionId, Subscription> subscriptions = new ConcurrentHashMap<>();
+
+    Connection(Viewer viewer, Outbound outbound, ClientMessageParser parser, ServerMessages messages,
+            SubscriptionStarter starter) {
+        this.viewer = viewer;
+        this.outbound = outbound;
+        this.parser = parser;
+        this.messages = messages;
+        this.starter = starter;
+    }
+
+    /** Handles one client frame; called on the connection's inbound flux, one frame at a time. */
+    void receive(String frame) {
+        ClientMessage message;
+        try {
+            message = parser.parse(frame);
+        } catch (ProtocolViolation violation) {
+            outbound.send(messages.error(violation.executionId(), violation.code(), violation.getMessage()));
+            return;
+        }
+        message.accept(this);
+    }
+
+    @Override
+    public Void subscribe(ClientMessage.Subscribe subscribe) {
+        var subscription = new Subscription(subscribe.executionId(), viewer, subscribe.fromSeq(), this);
+        if (subscriptions.putIfAbsent(subscribe.executionId(), subscription) != null) {
+            error(subscribe.executionId(), ErrorCode.ALREADY_SUBSCRIBED, "already subscribed to this execution");
+            return null;
+        }
+        starter.start(subscription);
+        return null;
+    }
+
+    @Override
+    public Void unsubscribe(ClientMessage.Unsubscribe unsubscribe) {
+        Subscription subscription = subscriptions.remove(unsubscribe.executionId());
+        if (subscription == null) {
+            error(unsubscribe.executionId(), ErrorCode.NOT_SUBSCRIBED, "not subscribed to this execution");
+        } else {
+            subscription.cancel();
+        }
+        return null;
+    }
+
+    @Override
+    public Void ping(ClientMessage.Ping ping) {
+        outbound.send(messages.pong());
+        return null;
+    }
+
+    /** Ends every subscription and the outbound stream; idempotent. */
+    void close() {
+        // cancel outside any outbound lock: subscriptions take their own lock, then the outbound's
+        List.copyOf(subscriptions.values()).forEach(Subscription::cancel);
+        subscriptions.clear();
+        outbound.complete();
+    }
+
+    int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    @Override
+    public void event(ExecutionEvent event) {
+        outbound.send(messages.event(event));
+    }
+
+    @Override
+    public void error(ExecutionId executionId, ErrorCode code, String message) {
+        outbound.send(messages.error(executionId, code, message));
+    }
+
+    @Override
+    public void ended(Subscription subscription) {
+        subscriptions.remove(subscription.executionId(), subscription);
+    }
+}

@@ -1,0 +1,23 @@
+package com.agentnexus.gateway.protocol;
+
+/** The stable codes of {@code error} messages; clients branch on them, so they never change meaning. */
+public enum ErrorCode {
+    /** The frame is not a JSON object. */
+    INVALID_JSON,
+    /** The {@code type} is missing or not one the gateway understands. */
+    UNKNOWN_TYPE,
+    /** The {@code executionId} is missing or not a UUIDv7. */
+    INVALID_EXECUTION_ID,
+    /** The {@code fromSeq} is not a non-negative integer. */
+    INVALID_FROM_SEQ,
+    /** The execution belongs to another user. */
+    FORBIDDEN,
+    /** Kafka holds no event of the execution. */
+    NOT_FOUND,
+    /** The connection already subscribes to the execution. */
+    ALREADY_SUBSCRIBED,
+    /** The connection does not subscribe to the execution. */
+    NOT_SUBSCRIBED,
+    /** Reading the execution's history failed; subscribing again may succeed. */
+    REPLAY_FAILED
+}

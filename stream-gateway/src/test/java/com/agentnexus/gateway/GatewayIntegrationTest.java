@@ -1,0 +1,74 @@
+package com.agentnexus.gateway;
+
+import com.agentnexus.events.EventCodec;
+import com.agentnexus.events.ExecutionEvent;
+import com.agentnexus.events.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The real gateway on a random port against a real (embedded, KRaft) broker whose topics have 3 partitions.
+ * Events are published the way the execution service does: key = executionId, record timestamp = event time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        topics = {"agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources"})
+abstract class GatewayIntegrationTest {
+
+    private static final EventCodec CODEC = new EventCodec();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void openProducer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    /** Publishes each event and waits for its ack, as the execution service does. */
+    void publish(List<? extends ExecutionEvent> events) {
+        events.forEach(event -> publish(event, event.timestamp()));
+    }
+
+    void publish(ExecutionEvent event, long recordTimestamp) {
+        var record = new ProducerRecord<>(Topics.DEFAULTS.topicFor(event.type()), null, recordTimestamp,
+                event.executionId().toString(), CODEC.encode(event));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing failed", e);
+        }
+    }
+
+    StreamClient connect(String user) {
+        return StreamClient.withBearer(port, TestTokens.user(user));
+    }
+}
