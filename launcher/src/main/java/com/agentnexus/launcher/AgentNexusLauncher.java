@@ -1,0 +1,69 @@
+package com.agentnexus.launcher;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * README command 1: starts PostgreSQL, Kafka and the three services, prints how to use them, and stops everything
+ * on Ctrl-C. Sub-commands mint tokens and watch an execution.
+ */
+@Command(name = "agentnexus", mixinStandardHelpOptions = true,
+        subcommands = {TokenCommand.class, WatchCommand.class},
+        description = "Start the whole AgentNexus stack on this machine (embedded Kafka and PostgreSQL).")
+public final class AgentNexusLauncher implements Callable<Integer> {
+
+    @Option(names = "--data-dir", description = "where PostgreSQL, Kafka and the logs keep their data "
+            + "(default: $AGENTNEXUS_HOME or ./.agentnexus)")
+    Path dataDir;
+
+    @Option(names = "--postgres-port", defaultValue = "15432")
+    int postgresPort;
+
+    @Option(names = "--kafka-port", defaultValue = "9092")
+    int kafkaPort;
+
+    @Option(names = "--kafka-controller-port", defaultValue = "9093")
+    int kafkaControllerPort;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AgentNexusLauncher()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StackConfig config = new StackConfig(resolveDataDir(), servicesDir(), postgresPort, kafkaPort,
+                kafkaControllerPort, 3001, 3002, 3003, TokenCommand.secret());
+        var stopped = new CountDownLatch(1);
+        Stack stack = Stack.start(config, System.getProperty("java.class.path"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping AgentNexus ...");
+            stack.close();
+            stopped.countDown();
+        }, "agentnexus-shutdown"));
+        System.out.println(Banner.render(stack));
+        stopped.await();
+        return 0;
+    }
+
+    private Path resolveDataDir() {
+        if (dataDir != null) {
+            return dataDir.toAbsolutePath();
+        }
+        String home = System.getenv("AGENTNEXUS_HOME");
+        return Path.of(home == null || home.isBlank() ? ".agentnexus" : home).toAbsolutePath();
+    }
+
+    /** The services' jars sit in {@code services/} next to the launcher jar unless a property says otherwise. */
+    static Path servicesDir() throws Exception {
+        String configured = System.getProperty("agentnexus.services.dir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path self = Path.of(AgentNexusLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return self.getParent().resolve("services");
+    }
+}

@@ -1,0 +1,38 @@
+package com.agentnexus.launcher;
+
+/** What the launcher prints once the stack is up: URLs, a demo token and a copy-paste example. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String render(Stack stack) {
+        StackConfig config = stack.config();
+        String token = TokenCommand.demoToken("demo", false);
+        String secretNote = StackConfig.DEV_JWT_SECRET.equals(config.jwtSecret())
+                ? "signed with the DEVELOPMENT secret (see README)" : "signed with AGENTNEXUS_SECURITY_JWT_SECRET";
+        return """
+
+                AgentNexus is up.  Data and logs: %s
+
+                  execution-service  %s   (REST /api/executions, /health/ready, /metrics)
+                  stream-gateway     %s   (WebSocket ws://127.0.0.1:%d/ws)
+                  metrics-aggregator %s   (/metrics)
+                  Kafka              %s      PostgreSQL 127.0.0.1:%d/%s
+
+                Token for user "demo", valid 30 days, %s:
+                  export TOKEN=%s
+
+                Start demo-worker:
+                  curl -s -X POST %s/api/executions -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: application/json' -d '{"agentId":"demo-worker","input":{"task":"hello"}}'
+
+                Watch it (live, or replayed from seq 1 if it already finished), with the id from the answer:
+                  java -jar launcher/target/agentnexus-launcher.jar watch <executionId>
+
+                Ctrl-C stops everything.
+                """.formatted(config.dataDir(), stack.executionUrl(), stack.gatewayUrl(), config.gatewayPort(),
+                stack.aggregatorUrl(), config.kafkaBootstrap(), config.postgresPort(), StackConfig.DB_NAME,
+                secretNote, token, stack.executionUrl());
+    }
+}

@@ -1,0 +1,78 @@
+package com.agentnexus.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the three services, run from its runnable jar as a child JVM, ready when /health/ready says 200. */
+final class ServiceNode implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ChildProcess process;
+    private final int port;
+
+    private ServiceNode(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts the service; {@code arguments} are Spring Boot command-line properties, {@code environment} carries
+     * secrets so that they never show in a process listing.
+     */
+    static ServiceNode start(String name, StackConfig config, int port, List<String> arguments,
+            Map<String, String> environment) throws IOException {
+        Path jar = config.servicesDir().resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build first with ./mvnw -DskipTests package");
+        }
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms64m", "-Xmx384m",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        ChildProcess process = ChildProcess.start(name, command, environment,
+                config.logDir().resolve(name + ".log"));
+        return new ServiceNode(process, port);
+    }
+
+    String name() {
+        return process.name();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Polls the readiness probe until it answers 200. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            process.requireAlive();
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(name() + " was not ready within " + timeout + "; see "
+                + process.logFile());
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(20));
+    }
+}
