@@ -189,8 +189,9 @@ class ExecutionServiceIT {
 
     @Test
     void healthAndMetricsArePublic() {
+        // DEGRADED (still 200) when no Docker engine answers: the docker check is not critical.
         client.get().uri("/health/ready").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP")
+                .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn("UP", "DEGRADED"))
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP");
         client.get().uri("/health/live").exchange().expectStatus().isOk();

@@ -60,6 +60,9 @@ final class TestInfrastructure {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
         registry.add("agentnexus.security.jwt-secret", () -> JWT_SECRET);
         registry.add("agentnexus.runner.sample-interval", () -> "500ms");
+        // Contexts share this database and may live side by side: none may take another's live executions for
+        // orphans. RestartRecoveryIT tests recovery against a database of its own.
+        registry.add("agentnexus.execution.recover-orphans", () -> "false");
     }
 
     static Topics topics() {

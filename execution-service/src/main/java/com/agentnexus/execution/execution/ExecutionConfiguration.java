@@ -1,17 +1,18 @@
 package com.agentnexus.execution.execution;
 
+import com.agentnexus.events.Topics;
 import com.agentnexus.execution.agent.AgentCatalog;
 import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.runner.AgentRunner;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Instant;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.ConsumerFactory;
 
 @Configuration(proxyBeanMethods = false)
 class ExecutionConfiguration {
@@ -19,32 +20,52 @@ class ExecutionConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LogLineSanitizer logLineSanitizer() {
-        return LogLineSanitizer.NONE;
+        return LogLineSanitizer.redactingSecrets();
     }
 
-    /** At most maxConcurrent executions run; the rest wait (still PENDING) in a bounded queue. */
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService executionSlots(ExecutionProperties props) {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(props.maxConcurrent(), props.maxConcurrent(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(props.queueCapacity()), runnable -> {
-                    Thread thread = new Thread(runnable, "execution-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+    @Bean(destroyMethod = "close")
+    ExecutionSlots executionSlots(ExecutionProperties props) {
+        return new ExecutionSlots(props.maxRunning(), props.maxQueued());
+    }
+
+    @Bean
+    ExecutionLifecycle executionLifecycle(AgentRunner runner, ExecutionStore store, LogLineSanitizer sanitizer,
+            ExecutionProperties props, Clock clock) {
+        return new ExecutionLifecycle(runner, store, sanitizer, new LineCap((int) props.maxLineSize().toBytes()),
+                clock);
     }
 
     @Bean
     StartExecution startExecution(AgentCatalog catalog, ExecutionStore store, EventPublisher publisher,
-            AgentRunner runner, LogLineSanitizer sanitizer, ExecutorService executionSlots, ExecutionProperties props,
-            Clock clock) {
-        var lifecycle = new ExecutionLifecycle(runner, store, sanitizer,
-                new LineCap((int) props.maxLineSize().toBytes()), clock);
-        return new StartExecution(catalog, store, publisher, lifecycle, executionSlots, clock);
+            ExecutionLifecycle lifecycle, ExecutionSlots slots, Clock clock) {
+        return new StartExecution(catalog, store, publisher, lifecycle, slots, clock);
+    }
+
+    @Bean
+    CancelExecution cancelExecution(ExecutionSlots slots, ExecutionLifecycle lifecycle) {
+        return new CancelExecution(slots, lifecycle);
     }
 
     @Bean
     ExecutionRequestParser executionRequestParser(ExecutionProperties props) {
         return new ExecutionRequestParser(props.maxInputSize().toBytes());
+    }
+
+    @Bean
+    RecoverOrphans recoverOrphans(ExecutionStore store, ConsumerFactory<?, ?> consumers, Environment env,
+            EventPublisher publisher, ExecutionSlots slots, Clock clock) {
+        // The same properties the publishing package binds (agentnexus.topics.*), read here to stay decoupled.
+        var topics = new Topics(env.getProperty("agentnexus.topics.logs", Topics.DEFAULTS.logs()),
+                env.getProperty("agentnexus.topics.status", Topics.DEFAULTS.status()),
+                env.getProperty("agentnexus.topics.resources", Topics.DEFAULTS.resources()));
+        return new RecoverOrphans(store, new KafkaHistoryReader(consumers, topics), publisher, slots, clock);
+    }
+
+    /** Before traffic counts as ready, end what a previous process left unfinished (see RecoverOrphans). */
+    @Bean
+    @ConditionalOnProperty(name = "agentnexus.execution.recover-orphans", havingValue = "true", matchIfMissing = true)
+    ApplicationRunner orphanRecoveryAtStartup(RecoverOrphans recovery, Clock clock) {
+        Instant processStart = clock.instant();
+        return args -> recovery.recover(processStart);
     }
 }

@@ -4,6 +4,7 @@ import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.UserId;
 import com.agentnexus.execution.security.Caller;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -22,11 +24,14 @@ class ExecutionController {
 
     private final ExecutionRequestParser parser;
     private final StartExecution startExecution;
+    private final CancelExecution cancelExecution;
     private final ExecutionStore store;
 
-    ExecutionController(ExecutionRequestParser parser, StartExecution startExecution, ExecutionStore store) {
+    ExecutionController(ExecutionRequestParser parser, StartExecution startExecution,
+            CancelExecution cancelExecution, ExecutionStore store) {
         this.parser = parser;
         this.startExecution = startExecution;
+        this.cancelExecution = cancelExecution;
         this.store = store;
     }
 
@@ -41,13 +46,36 @@ class ExecutionController {
                         .body(new Started(id.toString(), ExecutionStatus.PENDING.name())));
     }
 
+    /** The caller's own executions, newest first; an admin sees everyone's only when asking {@code all=true}. */
+    @GetMapping
+    Mono<ExecutionPage> list(@RequestParam(required = false) @Nullable String agentId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String size,
+            @RequestParam(required = false) @Nullable String all, Authentication authentication) {
+        return Mono.fromCallable(() -> ExecutionQueryParser.parse(Caller.of(authentication), agentId, status, page,
+                        size, all))
+                .flatMap(query -> store.list(query).map(ExecutionView::of).collectList()
+                        .zipWith(store.count(query), (items, total) -> ExecutionPage.of(items, query, total)));
+    }
+
     @GetMapping("/{id}")
     Mono<ExecutionView> find(@PathVariable String id, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+        return visible(id, Caller.of(authentication)).map(ExecutionView::of);
+    }
+
+    /** Owner or admin; answers with the execution as it ended (CANCELLED), or 409 when it had already ended. */
+    @PostMapping("/{id}/cancel")
+    Mono<ExecutionView> cancel(@PathVariable String id, Authentication authentication) {
+        return visible(id, Caller.of(authentication))
+                .flatMap(execution -> cancelExecution.cancel(execution).then(store.find(execution.id())))
+                .map(ExecutionView::of);
+    }
+
+    private Mono<ExecutionRecord> visible(String id, Caller caller) {
         return parseId(id)
                 .flatMap(store::find)
                 .filter(execution -> caller.maySee(new UserId(execution.userId())))
-                .map(ExecutionView::of)
                 .switchIfEmpty(Mono.error(ExecutionProblem::executionNotFound));
     }
 
@@ -60,5 +88,13 @@ class ExecutionController {
     }
 
     record Started(String executionId, String status) {
+    }
+
+    /** One page of executions. */
+    record ExecutionPage(List<ExecutionView> items, int page, int size, long totalItems, long totalPages) {
+        static ExecutionPage of(List<ExecutionView> items, ExecutionQuery query, long total) {
+            return new ExecutionPage(items, query.page(), query.size(), total,
+                    (total + query.size() - 1) / query.size());
+        }
     }
 }

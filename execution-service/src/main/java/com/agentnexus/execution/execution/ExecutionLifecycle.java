@@ -1,25 +1,29 @@
 package com.agentnexus.execution.execution;
 
 import com.agentnexus.events.ExecutionStatus;
+import com.agentnexus.execution.agent.AgentContainer;
 import com.agentnexus.execution.publishing.EventSequencer;
 import com.agentnexus.execution.publishing.TerminalStatus;
 import com.agentnexus.execution.runner.AgentRunner;
 import com.agentnexus.execution.runner.RunSpec;
-import com.agentnexus.execution.runner.Sandbox;
 import com.agentnexus.execution.runner.RunnerException;
 import com.agentnexus.execution.runner.RunningAgent;
+import com.agentnexus.execution.runner.Sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Drives one accepted execution from RUNNING to exactly one terminal status, which is always its last event:
- * it is published only after the runner has delivered every line and stopped sampling.
+ * it is published only after the runner has delivered every line and stopped sampling. Which terminal status it
+ * is — the agent's own outcome, its timeout or a cancel — is decided once, by {@link ExecutionControl}.
  */
 final class ExecutionLifecycle {
 
@@ -27,6 +31,7 @@ final class ExecutionLifecycle {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration KILL_GRACE = Duration.ofSeconds(10);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    static final String CANCELLED = "cancelled";
 
     private final AgentRunner runner;
     private final ExecutionStore store;
@@ -43,45 +48,68 @@ final class ExecutionLifecycle {
         this.clock = clock;
     }
 
-    void run(LaunchedExecution execution, EventSequencer events) {
+    void run(ExecutionControl control) {
+        if (!control.begin()) {
+            return; // cancelled while queued: whoever cancelled it has ended it
+        }
+        LaunchedExecution execution = control.execution();
+        EventSequencer events = control.events();
         long startNanos = System.nanoTime();
         var run = new ExecutionRun(events, sanitizer, cap);
         TerminalStatus end;
         try {
             events.status(ExecutionStatus.RUNNING);
             store.markRunning(execution.id(), events.lastSeq(), clock.instant()).block(DB_TIMEOUT);
-            end = runToEnd(execution, run, startNanos);
+            end = runToEnd(control, run, startNanos);
         } catch (RuntimeException | ExecutionException e) {
             log.error("execution {} failed inside the service", execution.id(), e);
-            end = TerminalStatus.failed("internal error", null, elapsedMillis(startNanos));
+            end = decided(control, TerminalStatus.failed("internal error", null, elapsedMillis(startNanos)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            end = TerminalStatus.failed("interrupted", null, elapsedMillis(startNanos));
+            end = decided(control, TerminalStatus.failed("interrupted", null, elapsedMillis(startNanos)));
         }
-        finish(execution, events, run, end);
+        finish(control, run, end);
     }
 
-    private TerminalStatus runToEnd(LaunchedExecution execution, ExecutionRun run, long startNanos)
+    /** Ends an execution that never started (cancelled while queued): CANCELLED follows PENDING directly. */
+    void endUnstarted(ExecutionControl control) {
+        finish(control, null, cancelled(null, 0));
+    }
+
+    private TerminalStatus runToEnd(ExecutionControl control, ExecutionRun run, long startNanos)
             throws ExecutionException, InterruptedException {
+        LaunchedExecution execution = control.execution();
         RunningAgent agent;
         try {
             agent = runner.start(spec(execution), run);
         } catch (RunnerException e) {
-            return TerminalStatus.failed(e.getMessage(), null, elapsedMillis(startNanos));
+            return decided(control, TerminalStatus.failed(e.getMessage(), null, elapsedMillis(startNanos)));
         }
+        control.attach(agent);
         Duration timeout = execution.agent().timeout();
         try {
             int exitCode = agent.exit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long duration = elapsedMillis(startNanos);
-            return exitCode == 0
+            return decided(control, exitCode == 0
                     ? TerminalStatus.completed(execution.agent().priceWei(), run.output(), 0, duration)
-                    : TerminalStatus.failed("exited with code " + exitCode, exitCode, duration);
+                    : TerminalStatus.failed("exited with code " + exitCode, exitCode, duration));
         } catch (TimeoutException e) {
+            // Decide before killing: a cancel that arrives during the kill must not turn this into CANCELLED.
+            boolean cancelled = control.decideCancelled();
             agent.kill();
             Integer exitCode = awaitKilled(agent);
-            return TerminalStatus.timedOut("timed out after " + describe(timeout), exitCode,
-                    elapsedMillis(startNanos));
+            long duration = elapsedMillis(startNanos);
+            return cancelled ? cancelled(exitCode, duration)
+                    : TerminalStatus.timedOut("timed out after " + describe(timeout), exitCode, duration);
         }
+    }
+
+    private static TerminalStatus decided(ExecutionControl control, TerminalStatus natural) {
+        return control.decideCancelled() ? cancelled(natural.exitCode(), natural.durationMs()) : natural;
+    }
+
+    private static TerminalStatus cancelled(@Nullable Integer exitCode, long durationMs) {
+        return new TerminalStatus(ExecutionStatus.CANCELLED, null, null, CANCELLED, exitCode, durationMs);
     }
 
     private static Integer awaitKilled(RunningAgent agent) throws ExecutionException, InterruptedException {
@@ -92,19 +120,25 @@ final class ExecutionLifecycle {
         }
     }
 
-    private void finish(LaunchedExecution execution, EventSequencer events, ExecutionRun run, TerminalStatus end) {
+    private void finish(ExecutionControl control, @Nullable ExecutionRun run, TerminalStatus end) {
+        EventSequencer events = control.events();
         try {
             events.terminal(end).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            log.error("terminal status of execution {} was not acknowledged", execution.id(), e);
+            log.error("terminal status of execution {} was not acknowledged", control.id(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // after a buffer overflow the sequencer published FAILED instead of what was asked; the row must agree
+        TerminalStatus published = events.endedWith() != null ? events.endedWith() : end;
         try {
-            store.finish(execution.id(), end, events.lastSeq(), clock.instant(), run.peakMemoryBytes(),
-                    run.peakCpuPercent()).block(DB_TIMEOUT);
+            store.finish(control.id(), published, events.lastSeq(), clock.instant(),
+                    run == null ? null : run.peakMemoryBytes(), run == null ? null : run.peakCpuPercent())
+                    .block(DB_TIMEOUT);
         } catch (RuntimeException e) {
-            log.error("could not record the end of execution {}", execution.id(), e);
+            log.error("could not record the end of execution {}", control.id(), e);
+        } finally {
+            control.recorded().complete(null);
         }
     }
 
@@ -113,7 +147,12 @@ final class ExecutionLifecycle {
                 Map.of("INPUT_DATA", execution.inputJson(),
                         "EXECUTION_ID", execution.id().toString(),
                         "AGENT_ID", execution.agent().id().value()),
-                Sandbox.DEFAULT);
+                sandbox(execution.agent().container()));
+    }
+
+    private static Sandbox sandbox(AgentContainer container) {
+        return new Sandbox(container.image(), DataSize.ofBytes(container.memoryBytes()), container.cpus(),
+                container.pidsLimit());
     }
 
     private static long elapsedMillis(long startNanos) {

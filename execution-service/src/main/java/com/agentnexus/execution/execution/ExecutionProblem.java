@@ -23,6 +23,10 @@ final class ExecutionProblem extends ErrorResponseException {
         return new ExecutionProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
     }
 
+    static ExecutionProblem forbidden(String detail) {
+        return new ExecutionProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
     static ExecutionProblem tooLarge(String detail) {
         return new ExecutionProblem(HttpStatus.CONTENT_TOO_LARGE, "input-too-large", "Input too large", detail);
     }
@@ -36,6 +40,26 @@ final class ExecutionProblem extends ErrorResponseException {
         // The same answer whether the execution does not exist or belongs to someone else.
         return new ExecutionProblem(HttpStatus.NOT_FOUND, "execution-not-found", "Execution not found",
                 "No such execution.");
+    }
+
+    static ExecutionProblem tooManyExecutions() {
+        return new ExecutionProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-executions", "Too many executions",
+                "Every execution slot and queue place is taken; try again later.");
+    }
+
+    static ExecutionProblem alreadyEnded(String status) {
+        return new ExecutionProblem(HttpStatus.CONFLICT, "execution-ended", "Execution already ended",
+                "The execution has already ended (" + status + "); it can no longer be cancelled.");
+    }
+
+    static ExecutionProblem endDecided() {
+        return new ExecutionProblem(HttpStatus.CONFLICT, "execution-ended", "Execution already ended",
+                "The execution's end has already been decided; it can no longer be cancelled.");
+    }
+
+    static ExecutionProblem notCancellableHere() {
+        return new ExecutionProblem(HttpStatus.CONFLICT, "execution-not-active", "Execution not active here",
+                "The execution is not running on this instance; it cannot be cancelled now.");
     }
 
     static ExecutionProblem publishingUnavailable() {

@@ -27,7 +27,7 @@ final class ExecutionRun implements RunListener {
 
     ExecutionRun(EventSequencer events, LogLineSanitizer sanitizer, LineCap cap) {
         this.events = events;
-        this.sanitizer = sanitizer;
+        this.sanitizer = sanitizer.forExecution();
         this.cap = cap;
     }
 

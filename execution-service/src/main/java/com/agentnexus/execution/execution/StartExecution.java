@@ -12,16 +12,16 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Accepts an execution: stores it PENDING, publishes PENDING and waits for Kafka's acknowledgement — a client
- * that gets the id may subscribe at once and must find PENDING — then hands it to the lifecycle.
+ * Accepts an execution: reserves a slot (or refuses with 429, leaving no trace), stores it PENDING, publishes
+ * PENDING and waits for Kafka's acknowledgement — a client that gets the id may subscribe at once and must find
+ * PENDING — then queues it for the lifecycle.
  */
 final class StartExecution {
 
@@ -33,11 +33,11 @@ final class StartExecution {
     private final ExecutionStore store;
     private final EventPublisher publisher;
     private final ExecutionLifecycle lifecycle;
-    private final Executor slots;
+    private final ExecutionSlots slots;
     private final Clock clock;
 
     StartExecution(AgentCatalog catalog, ExecutionStore store, EventPublisher publisher,
-            ExecutionLifecycle lifecycle, Executor slots, Clock clock) {
+            ExecutionLifecycle lifecycle, ExecutionSlots slots, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.publisher = publisher;
@@ -47,14 +47,29 @@ final class StartExecution {
     }
 
     Mono<ExecutionId> start(Caller caller, ExecutionRequest request) {
-        return catalog.find(request.agentId())
-                .switchIfEmpty(Mono.error(() -> ExecutionProblem.unknownAgent(request.agentId().value())))
-                .map(agent -> new LaunchedExecution(new ExecutionId(IDS.generate()), agent, caller.userId(),
-                        request.inputJson()))
-                .flatMap(execution -> store.insertPending(execution).then(announce(execution)));
+        return Mono.defer(() -> {
+            if (!publisher.isPublishingPromptly()) {
+                // Kafka is out: refuse at once rather than make the client wait for an ack that cannot come
+                return Mono.error(ExecutionProblem.publishingUnavailable());
+            }
+            if (!slots.tryReserve()) {
+                return Mono.error(ExecutionProblem.tooManyExecutions());
+            }
+            AtomicBoolean handedOver = new AtomicBoolean();
+            return catalog.find(request.agentId())
+                    .switchIfEmpty(Mono.error(() -> ExecutionProblem.unknownAgent(request.agentId().value())))
+                    .map(agent -> new LaunchedExecution(new ExecutionId(IDS.generate()), agent, caller.userId(),
+                            request.inputJson()))
+                    .flatMap(execution -> store.insertPending(execution).then(announce(execution, handedOver)))
+                    .doFinally(signal -> {
+                        if (!handedOver.get()) {
+                            slots.release();
+                        }
+                    });
+        });
     }
 
-    private Mono<ExecutionId> announce(LaunchedExecution execution) {
+    private Mono<ExecutionId> announce(LaunchedExecution execution, AtomicBoolean handedOver) {
         EventSequencer events = publisher.open(new EventEnvelope(execution.id(), execution.agent().id(),
                 execution.userId(), execution.agent().name()));
         // KafkaTemplate.send may block on metadata while the broker is unreachable: keep it off the event loop.
@@ -62,26 +77,19 @@ final class StartExecution {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::fromFuture)
                 .timeout(ACK_TIMEOUT)
-                .then(Mono.fromRunnable(() -> launch(execution, events)))
+                .then(Mono.fromRunnable(() -> {
+                    var control = new ExecutionControl(execution, events);
+                    handedOver.set(true);
+                    slots.submit(control, () -> lifecycle.run(control));
+                }))
                 .thenReturn(execution.id())
                 .onErrorResume(error -> !(error instanceof ExecutionProblem), error -> {
                     log.error("could not publish PENDING for execution {}", execution.id(), error);
-                    return store.finish(execution.id(), TerminalStatus.failed("event publishing failed", null, 0),
-                                    events.lastSeq(), clock.instant(), null, null)
+                    TerminalStatus failed = TerminalStatus.failed("event publishing failed", null, 0);
+                    // PENDING may still be in the outbox and reach Kafka later: its stream must end too
+                    events.terminal(failed);
+                    return store.finish(execution.id(), failed, events.lastSeq(), clock.instant(), null, null)
                             .then(Mono.error(ExecutionProblem.publishingUnavailable()));
                 });
-    }
-
-    private void launch(LaunchedExecution execution, EventSequencer events) {
-        try {
-            slots.execute(() -> lifecycle.run(execution, events));
-        } catch (RejectedExecutionException e) {
-            // Full queue: end it now, with a proper terminal event, rather than leave it PENDING forever.
-            Mono.fromFuture(events.terminal(TerminalStatus.failed("too many executions waiting", null, 0)))
-                    .then(store.finish(execution.id(), TerminalStatus.failed("too many executions waiting", null, 0),
-                            events.lastSeq(), clock.instant(), null, null))
-                    .subscribe(null, error -> log.error("could not end rejected execution {}", execution.id(),
-                            error));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.agentnexus.execution.publishing;
 
+import com.agentnexus.events.LogChecksum;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,24 @@ public class EventPublisher {
         return resume(envelope, 0);
     }
 
+    /**
+     * Whether an event offered now would be published promptly: false while events wait for Kafka beyond the
+     * stall threshold (an outage). Lets a caller refuse new work at once (503) instead of waiting for an ack.
+     */
+    public boolean isPublishingPromptly() {
+        return !(sink instanceof EventOutbox outbox && outbox.stalled());
+    }
+
     /** Continues a sequence after {@code lastSeq} (restart recovery). */
     public EventSequencer resume(EventEnvelope envelope, long lastSeq) {
         return new EventSequencer(envelope, lastSeq, sink, clock);
+    }
+
+    /**
+     * Continues a sequence after {@code lastSeq} whose log checksum already covers the lines published so far
+     * (restart recovery recomputes it from Kafka), so the terminal status carries the checksum of every line.
+     */
+    public EventSequencer resume(EventEnvelope envelope, long lastSeq, LogChecksum checksum) {
+        return new EventSequencer(envelope, lastSeq, checksum, sink, clock);
     }
 }

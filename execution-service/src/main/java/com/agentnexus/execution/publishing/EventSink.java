@@ -1,15 +1,20 @@
 package com.agentnexus.execution.publishing;
 
 import com.agentnexus.events.ExecutionEvent;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where sequenced events go. The sequencer calls {@link #send} under its lock, so an implementation must hand
- * the event over in call order (Kafka's producer does: one partition per key, idempotent, in-order batches).
- * The seam for a metrics decorator or an outage buffer.
+ * Where sequenced events go. The sequencer offers events under its lock, so an implementation must publish
+ * accepted events in offer order. A bounded implementation may refuse an event (its buffer is full), but never
+ * a terminal status: the sequencer then stops numbering and ends the execution FAILED, so seq stays gap-free.
  */
 public interface EventSink {
 
-    /** Sends the event; the future completes when the broker acknowledged it. */
-    CompletableFuture<Void> send(ExecutionEvent event);
+    /**
+     * Accepts the event for publishing, or refuses it when the buffer is full.
+     *
+     * @return the acknowledgement, completed when the broker has the event; empty when refused
+     */
+    Optional<CompletableFuture<Void>> offer(ExecutionEvent event);
 }

@@ -8,10 +8,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes an event to its topic, keyed by execution id (so all of an execution's events share one partition
- * index) and timestamped with the event's own time (so a consumer can seek near an execution's start).
+ * Hands an event to the Kafka producer: to its topic, keyed by execution id (so all of an execution's events
+ * share one partition index) and timestamped with the event's own time (so a consumer can seek near an
+ * execution's start). Ordering and buffering are the {@link EventOutbox}'s.
  */
-final class KafkaEventSink implements EventSink {
+final class KafkaEventSink implements EventOutbox.Producer {
 
     private final KafkaTemplate<String, String> template;
     private final Topics topics;

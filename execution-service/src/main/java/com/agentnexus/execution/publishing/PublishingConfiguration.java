@@ -1,6 +1,9 @@
 package com.agentnexus.execution.publishing;
 
 import com.agentnexus.events.EventCodec;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -9,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Declares the three topics (KafkaAdmin creates missing ones) and the Kafka-backed event sink. */
+/** Declares the three topics (KafkaAdmin creates missing ones) and the outbox in front of the Kafka producer. */
 @Configuration(proxyBeanMethods = false)
 class PublishingConfiguration {
 
@@ -28,9 +31,17 @@ class PublishingConfiguration {
         return TopicBuilder.name(props.resources()).partitions(props.partitions()).replicas(1).build();
     }
 
-    @Bean
-    EventSink kafkaEventSink(KafkaTemplate<String, String> template, TopicsProperties props) {
-        return new KafkaEventSink(template, props.topics(), new EventCodec());
+    @Bean(destroyMethod = "close")
+    EventOutbox eventOutbox(KafkaTemplate<String, String> template, TopicsProperties topics,
+            PublishingProperties props, MeterRegistry registry) {
+        var outbox = new EventOutbox(new KafkaEventSink(template, topics.topics(), new EventCodec()), props);
+        Gauge.builder("agentnexus.publishing.buffered.events", outbox, EventOutbox::pending)
+                .description("Execution events accepted but not yet acknowledged by Kafka")
+                .register(registry);
+        FunctionCounter.builder("agentnexus.publishing.refused.events", outbox, EventOutbox::refused)
+                .description("Execution events refused because the event buffer was full (Kafka outage)")
+                .register(registry);
+        return outbox;
     }
 
     @Bean

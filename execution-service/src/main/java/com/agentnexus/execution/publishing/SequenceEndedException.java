@@ -1,9 +1,21 @@
 package com.agentnexus.execution.publishing;
 
-/** An event arrived after its execution's terminal status; it is not published (the terminal must stay last). */
+/**
+ * An event was not published because its execution can take no more: the terminal status was already sent (it
+ * must stay last), or the event buffer overflowed during a Kafka outage and the execution is bound to end FAILED.
+ */
 public final class SequenceEndedException extends IllegalStateException {
 
-    SequenceEndedException(EventEnvelope envelope) {
-        super("execution " + envelope.executionId() + " has already ended");
+    private SequenceEndedException(String message) {
+        super(message);
+    }
+
+    static SequenceEndedException ended(EventEnvelope envelope) {
+        return new SequenceEndedException("execution " + envelope.executionId() + " has already ended");
+    }
+
+    static SequenceEndedException overflowed(EventEnvelope envelope) {
+        return new SequenceEndedException("execution " + envelope.executionId()
+                + " lost events to a full event buffer; it will end FAILED");
     }
 }

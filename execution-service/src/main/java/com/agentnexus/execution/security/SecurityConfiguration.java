@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
-/** JWT bearer on everything but health and metrics, which expose no execution data. */
+/** JWT bearer on everything but health, metrics and the OpenAPI document, which expose no execution data. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -26,7 +26,8 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/health", "/health/**", "/metrics", "/metrics/**").permitAll()
+                        .pathMatchers("/health", "/health/**", "/metrics", "/metrics/**", "/v3/api-docs",
+                                "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 .oauth2ResourceServer(server -> server

@@ -16,6 +16,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +28,15 @@ class EventSequencerTest {
 
     /** Records events in the order the sequencer hands them over, as the Kafka producer would append them. */
     private final List<ExecutionEvent> sent = new ArrayList<>();
+    private int room = Integer.MAX_VALUE;
     private final EventSink sink = event -> {
+        boolean terminal = event instanceof ExecutionStatusChanged status && status.isTerminal();
+        if (room <= 0 && !terminal) {
+            return Optional.empty();
+        }
+        room--;
         sent.add(event);
-        return CompletableFuture.completedFuture(null);
+        return Optional.of(CompletableFuture.completedFuture(null));
     };
     private final EventEnvelope envelope = new EventEnvelope(
             new ExecutionId(Generators.timeBasedEpochGenerator().generate()), new AgentId("demo-worker"),
@@ -87,6 +94,45 @@ class EventSequencerTest {
         EventSequencer events = publisher.resume(envelope, 41);
         events.terminal(TerminalStatus.failed("interrupted", null, 0));
         assertThat(sent).singleElement().satisfies(event -> assertThat(event.seq()).isEqualTo(42));
+    }
+
+    @Test
+    void aFullBufferStopsNumberingAndTurnsTheTerminalIntoFailedWithTheCount() {
+        EventSequencer events = publisher.open(envelope);
+        events.status(ExecutionStatus.PENDING);
+        events.status(ExecutionStatus.RUNNING);
+        events.log(LogStream.STDOUT, "line 1");
+        room = 0;
+        CompletableFuture<Void> refused = events.log(LogStream.STDOUT, "line 2");
+        room = 100;
+        events.log(LogStream.STDOUT, "line 3, room again but after a loss");
+        events.resources(1, 1.0, 10);
+        events.terminal(TerminalStatus.completed(BigInteger.TEN, "{}", 0, 99));
+
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(sent).extracting(ExecutionEvent::seq).containsExactly(1L, 2L, 3L, 4L);
+        var terminal = (ExecutionStatusChanged) sent.get(3);
+        assertThat(terminal.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(terminal.error())
+                .isEqualTo("event buffer overflowed during a Kafka outage; 3 events were not published");
+        assertThat(terminal.priceWei()).isNull();
+        assertThat(terminal.exitCode()).isZero();
+        assertThat(terminal.durationMs()).isEqualTo(99);
+        assertThat(terminal.eventCount()).isEqualTo(4);
+        assertThat(terminal.logChecksum()).isEqualTo(checksumOfLogLines());
+        assertThat(events.endedWith()).isNotNull()
+                .satisfies(end -> assertThat(end.status()).isEqualTo(ExecutionStatus.FAILED));
+        assertThat(events.notPublished()).isEqualTo(3);
+    }
+
+    @Test
+    void endedWithIsTheRequestedTerminalWhenNothingWasLost() {
+        EventSequencer events = publisher.open(envelope);
+        TerminalStatus end = TerminalStatus.failed("exited with code 3", 3, 10);
+        events.terminal(end);
+        assertThat(events.endedWith()).isEqualTo(end);
+        assertThat(events.terminal(end)).isCompletedExceptionally();
+        assertThat(sent).hasSize(1);
     }
 
     private String checksumOfLogLines() {

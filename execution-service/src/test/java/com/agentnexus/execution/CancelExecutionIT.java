@@ -1,0 +1,130 @@
+package com.agentnexus.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentnexus.events.ExecutionEvent;
+import com.agentnexus.events.ExecutionStatus;
+import com.agentnexus.events.ExecutionStatusChanged;
+import com.agentnexus.events.LogChecksum;
+import com.agentnexus.events.LogLineEmitted;
+import com.agentnexus.execution.EventsOnKafka.Received;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Cancel: CANCELLED is the last event, the row says so, and neither the agent's timeout nor a second cancel
+ * changes anything afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DirtiesContext
+class CancelExecutionIT {
+
+    /** Its own database: the agent it adds must not show up in other classes' agent lists. */
+    private static final DedicatedPostgres POSTGRES = DedicatedPostgres.start();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        POSTGRES.register(registry);
+        registry.add("agentnexus.execution.recover-orphans", () -> "false");
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        POSTGRES.stop();
+    }
+
+    @Autowired
+    private WebTestClient client;
+
+    @BeforeEach
+    void longerTimeouts() {
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        new Api(client).addSleeper("sleeper-10s", 10_000);
+    }
+
+    @Test
+    void cancelledRunIsNeverOverwrittenByItsTimeout() {
+        String owner = Tokens.forUser("cancel-owner");
+        long started = System.nanoTime();
+        Api api = new Api(client);
+        String id = api.start(owner, "sleeper-10s");
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.status(owner, id).equals("RUNNING"));
+
+        api.cancel(owner, id).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.error").isEqualTo("cancelled");
+
+        List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(id, Duration.ofSeconds(15)).stream()
+                .map(Received::event).collect(Collectors.toList());
+        int n = events.size();
+        assertThat(events).extracting(ExecutionEvent::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, n).boxed().toList());
+        var terminal = (ExecutionStatusChanged) events.get(n - 1);
+        assertThat(terminal.status()).isEqualTo(ExecutionStatus.CANCELLED);
+        assertThat(terminal.eventCount()).isEqualTo(n);
+        assertThat(terminal.logChecksum()).isEqualTo(checksum(events));
+
+        // The agent's own timeout (10 s) passes: nothing is added on Kafka, nothing changes in the row.
+        Duration untilTimeoutPassed = Duration.ofSeconds(12).minusNanos(System.nanoTime() - started);
+        await().pollDelay(untilTimeoutPassed.isNegative() ? Duration.ZERO : untilTimeoutPassed)
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(new EventsToEnd().of(id)).hasSize(n));
+        JsonNode row = api.view(owner, id);
+        assertThat(row.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(row.get("lastSeq").asLong()).isEqualTo(n);
+
+        api.cancel(owner, id).expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(409);
+    }
+
+    @Test
+    void anAdminMayCancelAnotherUsersExecutionButNobodyElseMay() {
+        String owner = Tokens.forUser("cancel-owner-2");
+        Api api = new Api(client);
+        String id = api.start(owner, "sleeper-10s");
+
+        api.cancel(Tokens.forUser("mallory"), id).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        api.cancel(Tokens.forUser("root", "admin"), id).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        api.cancel(owner, "not-a-uuid").expectStatus().isNotFound();
+        api.cancel(owner, "0190f0a0-0000-7000-8000-000000000000").expectStatus().isNotFound();
+    }
+
+    @Test
+    void finishedExecutionCannotBeCancelled() {
+        String owner = Tokens.forUser("cancel-owner-3");
+        Api api = new Api(client);
+        String id = api.start(owner, "demo-failing");
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.status(owner, id).equals("FAILED"));
+
+        api.cancel(owner, id).expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo(
+                        "The execution has already ended (FAILED); it can no longer be cancelled.");
+        assertThat(api.status(owner, id)).isEqualTo("FAILED");
+    }
+
+    private static String checksum(List<ExecutionEvent> events) {
+        var checksum = new LogChecksum();
+        events.stream().filter(LogLineEmitted.class::isInstance)
+                .forEach(event -> checksum.update(((LogLineEmitted) event).line()));
+        return checksum.value();
+    }
+}

@@ -1,0 +1,59 @@
+package com.agentnexus.execution;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A PostgreSQL of one test class's own, for tests that must not share the database: restart recovery (which ends
+ * every unfinished row it finds) and readiness (which stops the database).
+ */
+final class DedicatedPostgres {
+
+    private final EmbeddedPostgres postgres;
+    private boolean stopped;
+
+    private DedicatedPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static DedicatedPostgres start() {
+        try {
+            return new DedicatedPostgres(EmbeddedPostgres.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shared Kafka and everything else as in {@link TestInfrastructure}, but this database. */
+    void register(DynamicPropertyRegistry registry) {
+        int port = postgres.getPort();
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/postgres");
+        registry.add("spring.r2dbc.username", () -> "postgres");
+        registry.add("spring.r2dbc.password", () -> "postgres");
+        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/postgres");
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.flyway.password", () -> "postgres");
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
+        registry.add("agentnexus.security.jwt-secret", () -> TestInfrastructure.JWT_SECRET);
+        registry.add("agentnexus.runner.sample-interval", () -> "500ms");
+    }
+}

@@ -1,0 +1,174 @@
+package com.agentnexus.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentnexus.events.EventCodec;
+import com.agentnexus.events.ExecutionEvent;
+import com.agentnexus.events.ExecutionStatusChanged;
+import com.agentnexus.events.LogLineEmitted;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What the Kafka outage tests share: a database of their own in the shared PostgreSQL, the restartable broker, a
+ * ticking test agent, and a reader of one execution's records with where they sat on the broker.
+ */
+final class KafkaOutageSupport {
+
+    /** Prints "tick 1" … "tick 40", one every 200 ms (about 8 s), then its output object. */
+    static final String TICKER = "outage-ticker";
+    static final int TICKS = 40;
+
+    record Received(ExecutionEvent event, String topic, long offset) {
+    }
+
+    private final EventCodec codec = new EventCodec();
+
+    private KafkaOutageSupport() {
+    }
+
+    static KafkaOutageSupport reader() {
+        return new KafkaOutageSupport();
+    }
+
+    static void register(DynamicPropertyRegistry registry, String database) {
+        int port = TestInfrastructure.postgresPort();
+        createDatabase(port, database);
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/" + database);
+        registry.add("spring.r2dbc.username", () -> "postgres");
+        registry.add("spring.r2dbc.password", () -> "postgres");
+        registry.add("spring.flyway.url", () -> jdbcUrl(port, database));
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.flyway.password", () -> "postgres");
+        registry.add("spring.kafka.bootstrap-servers", () -> RestartableKafka.shared().bootstrap());
+        registry.add("agentnexus.security.jwt-secret", () -> TestInfrastructure.JWT_SECRET);
+        registry.add("agentnexus.runner.sample-interval", () -> "500ms");
+    }
+
+    /** Adds the ticker agent (after Flyway has created the schema). */
+    static void insertTicker(String database) throws SQLException {
+        String script = "i=1\nwhile [ $i -le " + TICKS + " ]; do\n  echo \"tick $i\"\n  sleep 0.2\n"
+                + "  i=$((i + 1))\ndone\necho '{\"ticks\":" + TICKS + "}'\n";
+        try (var connection = DriverManager.getConnection(jdbcUrl(TestInfrastructure.postgresPort(), database),
+                "postgres", "postgres");
+                var insert = connection.prepareStatement("INSERT INTO agents (id, name, price_wei, timeout_ms, "
+                        + "script) VALUES (?, 'Outage ticker', 7, 60000, ?) ON CONFLICT (id) DO NOTHING")) {
+            insert.setString(1, TICKER);
+            insert.setString(2, script);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Reads the execution's records from the start of every partition until {@code done} holds for them. */
+    List<Received> readUntil(String executionId, Predicate<List<ExecutionEvent>> done, Duration atMost) {
+        List<Received> received = new ArrayList<>();
+        read(executionId, done, atMost, received);
+        return received;
+    }
+
+    private void read(String executionId, Predicate<List<ExecutionEvent>> done, Duration atMost,
+            List<Received> received) {
+        try (var consumer = new KafkaConsumer<String, String>(consumerProperties())) {
+            List<TopicPartition> partitions = TestInfrastructure.topics().all().stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())))
+                    .collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Awaitility.await().atMost(atMost).pollInterval(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(executionId)) {
+                        received.add(new Received(codec.decode(record.value()), record.topic(), record.offset()));
+                    }
+                }
+                return done.test(received.stream().map(Received::event).collect(Collectors.toList()));
+            });
+        }
+    }
+
+    /**
+     * Reads until the terminal status and as many events as it counts are in. Topics are separate partitions, so
+     * the terminal may be fetched before a lower-seq record of another topic; a real gap shows in the assertions
+     * after {@code atMost}.
+     */
+    List<Received> readUntilTerminal(String executionId, Duration atMost) {
+        List<Received> received = new ArrayList<>();
+        try {
+            read(executionId, events -> events.stream().filter(KafkaOutageSupport::isTerminal)
+                    .anyMatch(end -> events.size() >= ((ExecutionStatusChanged) end).eventCount()), atMost, received);
+        } catch (ConditionTimeoutException e) {
+            // fall through: the assertions say what is missing
+        }
+        return received;
+    }
+
+    /**
+     * The published stream is seq 1..n, each once, with exactly one terminal status, last, that counts them all;
+     * on each topic, broker offsets follow seq.
+     */
+    static List<ExecutionEvent> assertContiguousAndTerminatedOnce(List<Received> received) {
+        List<ExecutionEvent> bySeq = received.stream().map(Received::event)
+                .sorted(Comparator.comparingLong(ExecutionEvent::seq)).collect(Collectors.toList());
+        int n = bySeq.size();
+        assertThat(bySeq).extracting(ExecutionEvent::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, n).boxed().toList());
+        assertThat(bySeq).filteredOn(KafkaOutageSupport::isTerminal).hasSize(1);
+        assertThat(bySeq.get(n - 1)).matches(KafkaOutageSupport::isTerminal, "the terminal status is last");
+        assertThat(((ExecutionStatusChanged) bySeq.get(n - 1)).eventCount()).isEqualTo(n);
+        received.stream().collect(Collectors.groupingBy(Received::topic)).values().forEach(inTopic ->
+                assertThat(inTopic).extracting(r -> r.event().seq()).isSorted());
+        return bySeq;
+    }
+
+    static List<String> lines(List<ExecutionEvent> events) {
+        return events.stream().filter(LogLineEmitted.class::isInstance).map(e -> ((LogLineEmitted) e).line())
+                .collect(Collectors.toList());
+    }
+
+    static boolean isTerminal(ExecutionEvent event) {
+        return event instanceof ExecutionStatusChanged status && status.isTerminal();
+    }
+
+    private static void createDatabase(int port, String database) {
+        try (var connection = DriverManager.getConnection(jdbcUrl(port, "postgres"), "postgres", "postgres");
+                var statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String jdbcUrl(int port, String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    private static Properties consumerProperties() {
+        var props = new Properties();
+        props.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RestartableKafka.shared().bootstrap(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        return props;
+    }
+}
