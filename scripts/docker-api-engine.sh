@@ -28,7 +28,8 @@ export CONTAINERS_CONF="$conf"
 
 if ! curl -sf --unix-socket "$sock" http://d/_ping >/dev/null 2>&1; then
   rm -f "$sock"
-  nohup podman system service --time=0 "unix://$sock" >"$dir/podman.log" 2>&1 &
+  # conmon writes marker files (e.g. "oom") into its working directory: keep them out of the caller's tree
+  (cd "$dir" && nohup podman system service --time=0 "unix://$sock" >"$dir/podman.log" 2>&1 &)
   for _ in $(seq 1 100); do
     curl -sf --unix-socket "$sock" http://d/_ping >/dev/null 2>&1 && break
     sleep 0.1

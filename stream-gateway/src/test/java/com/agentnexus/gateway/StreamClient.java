@@ -4,13 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.events.ExecutionId;
 import java.net.URI;
-import org.awaitility.core.ConditionTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -44,13 +44,12 @@ final class StreamClient implements AutoCloseable {
     static StreamClient withBearer(int port, String token) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
-        return new StreamClient(URI.create("ws://localhost:" + port + "/ws"), headers).awaitOpen();
+        return new StreamClient(URI.create("ws://localhost:" + port + "/ws"), headers);
     }
 
     /** Connects the way a browser must: the token in the access_token query parameter. */
     static StreamClient withQueryToken(int port, String token) {
-        return new StreamClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), new HttpHeaders())
-                .awaitOpen();
+        return new StreamClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), new HttpHeaders());
     }
 
     /** Attempts a handshake and returns how it ended: empty on success, the error otherwise. */
@@ -61,24 +60,6 @@ final class StreamClient implements AutoCloseable {
     // a fresh connection each time: a pooled one that just carried a refused handshake must not be reused
     private static ReactorNettyWebSocketClient client() {
         return new ReactorNettyWebSocketClient(HttpClient.newConnection());
-    }
-
-    /**
-     * Pings until the first pong. KNOWN ISSUE (reported to the lead): in about one run in three, a frame the
-     * client sends immediately after the handshake never reaches the server's handler (server log shows the
-     * connection open and its outbound requested, but no inbound frame). Until that is understood, tests start
-     * only on a connection proven to carry frames both ways.
-     */
-    private StreamClient awaitOpen() {
-        try {
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-                send("{\"type\":\"ping\"}");
-                return received.stream().anyMatch(message -> type(message).equals("pong"));
-            });
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("connection never answered a ping; ended with " + failure.get(), e);
-        }
-        return this;
     }
 
     synchronized void send(String frame) {

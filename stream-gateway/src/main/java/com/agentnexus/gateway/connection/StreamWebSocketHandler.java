@@ -37,10 +37,8 @@ class StreamWebSocketHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        log.trace("WebSocket connection {} opened", session.getId());
         return session.getHandshakeInfo().getPrincipal()
                 .map(Viewer::of)
-                .doOnNext(viewer -> log.trace("WebSocket connection {} serves {}", session.getId(), viewer.userId()))
                 .flatMap(viewer -> serve(session, viewer))
                 // unreachable behind the security filter chain; refuse rather than serve anonymously
                 .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
@@ -52,7 +50,6 @@ class StreamWebSocketHandler implements WebSocketHandler {
         active.opened();
         Mono<Void> inbound = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
-                .doOnNext(frame -> log.trace("WebSocket connection {} received a frame", session.getId()))
                 .doOnNext(connection::receive)
                 .then()
                 .doFinally(signal -> connection.close());

@@ -1,0 +1,58 @@
+package com.agentnexus.gateway.connection;
+
+import io.netty.channel.EventLoop;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.reactive.socket.HandshakeInfo;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Performs the WebSocket upgrade on the connection's own event loop.
+ *
+ * <p>WebFlux may reach the upgrade on any thread. Here every handshake arrives on Reactor's parallel scheduler:
+ * the request consults the in-memory {@code WebSession} store, which creates sessions on another scheduler and
+ * publishes on {@code parallel}. Reactor Netty, asked to upgrade off the event loop, writes the 101 response on
+ * the event loop and switches the channel to WebSocket operations in a listener that can run as a later
+ * event-loop task. A frame the client sends as soon as it sees the 101 can be read in between: it reaches the
+ * finished HTTP request's inbound and is dropped (Reactor Netty logs "dropping frame" at debug level), so the
+ * client's first message is never answered. On the event loop, writing the 101, switching the channel and
+ * subscribing the handler happen in one task, before the next read.
+ */
+final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
+
+    private final RequestUpgradeStrategy delegate;
+
+    EventLoopUpgradeStrategy() {
+        this(new ReactorNettyRequestUpgradeStrategy());
+    }
+
+    EventLoopUpgradeStrategy(RequestUpgradeStrategy delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
+            Supplier<HandshakeInfo> handshakeInfoFactory) {
+        Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, handshakeInfoFactory));
+        EventLoop eventLoop = eventLoopOf(exchange);
+        if (eventLoop == null || eventLoop.inEventLoop()) {
+            return upgrade;
+        }
+        return upgrade.subscribeOn(Schedulers.fromExecutor(eventLoop));
+    }
+
+    private static @Nullable EventLoop eventLoopOf(ServerWebExchange exchange) {
+        HttpServerResponse response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        AtomicReference<EventLoop> eventLoop = new AtomicReference<>();
+        response.withConnection(connection -> eventLoop.set(connection.channel().eventLoop()));
+        return eventLoop.get();
+    }
+}
