@@ -1,10 +1,13 @@
 package com.agentnexus.execution;
 
+import com.agentnexus.support.KafkaTopicsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(KafkaTopicsConfiguration.class)
 @ConfigurationPropertiesScan
 public class ExecutionServiceApplication {
 

@@ -1,9 +1,12 @@
 package com.agentnexus.aggregator;
 
+import com.agentnexus.support.KafkaTopicsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(KafkaTopicsConfiguration.class)
 public class MetricsAggregatorApplication {
 
     public static void main(String[] args) {

@@ -1,11 +1,14 @@
 package com.agentnexus.gateway;
 
+import com.agentnexus.support.KafkaTopicsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Serves execution events to WebSocket subscribers: history replayed from Kafka, then live. */
 @SpringBootApplication
+@Import(KafkaTopicsConfiguration.class)
 @ConfigurationPropertiesScan
 public class StreamGatewayApplication {
 

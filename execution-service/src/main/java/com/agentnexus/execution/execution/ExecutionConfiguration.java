@@ -1,9 +1,9 @@
 package com.agentnexus.execution.execution;
 
-import com.agentnexus.events.Topics;
 import com.agentnexus.execution.agent.AgentCatalog;
 import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.runner.AgentRunner;
+import com.agentnexus.support.TopicsProperties;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.ApplicationRunner;
@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ConsumerFactory;
 
 @Configuration(proxyBeanMethods = false)
@@ -52,13 +51,10 @@ class ExecutionConfiguration {
     }
 
     @Bean
-    RecoverOrphans recoverOrphans(ExecutionStore store, ConsumerFactory<?, ?> consumers, Environment env,
+    RecoverOrphans recoverOrphans(ExecutionStore store, ConsumerFactory<?, ?> consumers, TopicsProperties topics,
             EventPublisher publisher, ExecutionSlots slots, Clock clock) {
-        // The same properties the publishing package binds (agentnexus.topics.*), read here to stay decoupled.
-        var topics = new Topics(env.getProperty("agentnexus.topics.logs", Topics.DEFAULTS.logs()),
-                env.getProperty("agentnexus.topics.status", Topics.DEFAULTS.status()),
-                env.getProperty("agentnexus.topics.resources", Topics.DEFAULTS.resources()));
-        return new RecoverOrphans(store, new KafkaHistoryReader(consumers, topics), publisher, slots, clock);
+        return new RecoverOrphans(store, new KafkaHistoryReader(consumers, topics.toTopics()), publisher, slots,
+                clock);
     }
 
     /** Before traffic counts as ready, end what a previous process left unfinished (see RecoverOrphans). */

@@ -1,40 +1,24 @@
 package com.agentnexus.execution.publishing;
 
 import com.agentnexus.events.EventCodec;
+import com.agentnexus.support.TopicsProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Declares the three topics (KafkaAdmin creates missing ones) and the outbox in front of the Kafka producer. */
+/** The outbox in front of the Kafka producer; the topics it publishes to are declared by service-support. */
 @Configuration(proxyBeanMethods = false)
 class PublishingConfiguration {
-
-    @Bean
-    NewTopic logsTopic(TopicsProperties props) {
-        return TopicBuilder.name(props.logs()).partitions(props.partitions()).replicas(1).build();
-    }
-
-    @Bean
-    NewTopic statusTopic(TopicsProperties props) {
-        return TopicBuilder.name(props.status()).partitions(props.partitions()).replicas(1).build();
-    }
-
-    @Bean
-    NewTopic resourcesTopic(TopicsProperties props) {
-        return TopicBuilder.name(props.resources()).partitions(props.partitions()).replicas(1).build();
-    }
 
     @Bean(destroyMethod = "close")
     EventOutbox eventOutbox(KafkaTemplate<String, String> template, TopicsProperties topics,
             PublishingProperties props, MeterRegistry registry) {
-        var outbox = new EventOutbox(new KafkaEventSink(template, topics.topics(), new EventCodec()), props);
+        var outbox = new EventOutbox(new KafkaEventSink(template, topics.toTopics(), new EventCodec()), props);
         Gauge.builder("agentnexus.publishing.buffered.events", outbox, EventOutbox::pending)
                 .description("Execution events accepted but not yet acknowledged by Kafka")
                 .register(registry);

@@ -3,7 +3,7 @@ package com.agentnexus.gateway.live;
 import com.agentnexus.events.ExecutionId;
 import com.agentnexus.gateway.kafka.EventConsumers;
 import com.agentnexus.gateway.kafka.EventRecordDecoder;
-import com.agentnexus.gateway.kafka.TopicsProperties;
+import com.agentnexus.support.TopicsProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ class LiveEventConsumer implements SmartLifecycle {
         Consumer<String, String> consumer = consumers.create("stream-gateway-live", "");
         this.consumer = consumer;
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics.topics().all()) {
+        for (String topic : topics.toTopics().all()) {
             for (PartitionInfo info : consumer.partitionsFor(topic)) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }

@@ -4,7 +4,7 @@ import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionId;
 import com.agentnexus.gateway.kafka.EventConsumers;
 import com.agentnexus.gateway.kafka.EventRecordDecoder;
-import com.agentnexus.gateway.kafka.TopicsProperties;
+import com.agentnexus.support.TopicsProperties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -48,7 +48,7 @@ public class ExecutionReplay implements DisposableBean {
                 return;
             }
             try (var consumer = consumers.create("stream-gateway-replay-", Long.toString(replays.incrementAndGet()))) {
-                new ReplayCursor(consumer, decoder, properties).replay(executionId, topics.topics().all(), sink,
+                new ReplayCursor(consumer, decoder, properties).replay(executionId, topics.toTopics().all(), sink,
                         wanted);
             }
         }).subscribeOn(scheduler);
