@@ -1,13 +1,11 @@
 package com.agentnexus.execution.security;
 
-import java.nio.charset.StandardCharsets;
-import javax.crypto.spec.SecretKeySpec;
+import com.agentnexus.support.JwtDecoderConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -16,6 +14,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /** JWT bearer on everything but health, metrics and the OpenAPI document, which expose no execution data. */
 @Configuration(proxyBeanMethods = false)
+@Import(JwtDecoderConfiguration.class)
 class SecurityConfiguration {
 
     @Bean
@@ -37,12 +36,6 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(rolesConverter())))
                 .build();
-    }
-
-    @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
-        var key = new SecretKeySpec(props.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
     }
 
     /** Maps the optional {@code roles} claim to {@code ROLE_<role>} authorities. */
