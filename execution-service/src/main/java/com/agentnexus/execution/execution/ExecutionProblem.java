@@ -1,33 +1,25 @@
 package com.agentnexus.execution.execution;
 
-import java.net.URI;
+import com.agentnexus.execution.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** An error a client caused or must know about, answered as RFC 9457 problem details. */
-final class ExecutionProblem extends ErrorResponseException {
+/** The problems of starting, listing and cancelling executions; rendered like every other {@link ApiProblem}. */
+final class ExecutionProblem extends ApiProblem {
 
     private ExecutionProblem(HttpStatus status, String type, String title, String detail) {
-        super(status, problem(status, type, title, detail), null);
+        super(status, type, title, detail);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://agentnexus.dev/problems/" + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    static ExecutionProblem badRequest(String detail) {
+    // public only because they hide ApiProblem's factories of the same name; the class stays package-private
+    public static ExecutionProblem badRequest(String detail) {
         return new ExecutionProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
     }
 
-    static ExecutionProblem forbidden(String detail) {
+    public static ExecutionProblem forbidden(String detail) {
         return new ExecutionProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
 
-    static ExecutionProblem tooLarge(String detail) {
+    public static ExecutionProblem tooLarge(String detail) {
         return new ExecutionProblem(HttpStatus.CONTENT_TOO_LARGE, "input-too-large", "Input too large", detail);
     }
 

@@ -5,8 +5,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** An error a client caused or must know about, answered as RFC 9457 problem details with a stable type. */
-public final class ApiProblem extends ErrorResponseException {
+/**
+ * An error a client caused or must know about, answered as RFC 9457 problem details with a stable type. A feature
+ * package may subclass it to name its own problems; {@code ApiProblemHandler} renders them all.
+ */
+public class ApiProblem extends ErrorResponseException {
 
     private static final String TYPE_BASE = "https://agentnexus.dev/problems/";
 

@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Renders {@link ApiProblem}s as {@code application/problem+json}, never with a stack trace. */
+/** Renders every {@link ApiProblem}, subclasses too, as {@code application/problem+json}, never with a stack trace. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler {
