@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,16 +27,38 @@ final class EventsOnKafka {
     }
 
     private final EventCodec codec = new EventCodec();
+    private final Supplier<String> bootstrapServers;
+    private final Map<String, String> consumerProperties;
 
+    /** Reads the shared broker of {@link TestInfrastructure}. */
+    EventsOnKafka() {
+        this(TestInfrastructure::kafkaBootstrap, Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+    }
+
+    private EventsOnKafka(Supplier<String> bootstrapServers, Map<String, String> consumerProperties) {
+        this.bootstrapServers = bootstrapServers;
+        this.consumerProperties = consumerProperties;
+    }
+
+    /** Reads a broker the test stops and restarts; its address is looked up on every read. */
+    static EventsOnKafka on(RestartableKafka kafka) {
+        return new EventsOnKafka(kafka::bootstrap, Map.of());
+    }
+
+    /** The execution's records up to and including its terminal status, by seq. */
     List<Received> untilTerminal(String executionId, Duration atMost) {
         List<Received> received = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(properties())) {
-            List<TopicPartition> partitions = TestInfrastructure.topics().all().stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
-                            .map(info -> new TopicPartition(topic, info.partition())))
-                    .collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        readUntil(executionId, sofar -> sofar.stream().anyMatch(EventsOnKafka::isTerminal), atMost, received);
+        received.sort(Comparator.comparingLong(r -> r.event().seq()));
+        return received;
+    }
+
+    /**
+     * Adds the execution's records, from the start of every partition, to {@code received} until {@code done} holds
+     * for them; what was read stays in {@code received} even when {@code atMost} passes first.
+     */
+    void readUntil(String executionId, Predicate<List<Received>> done, Duration atMost, List<Received> received) {
+        try (var consumer = fromTheBeginning(bootstrapServers.get(), consumerProperties)) {
             Awaitility.await().atMost(atMost).pollInterval(Duration.ZERO).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key().equals(executionId)) {
@@ -42,22 +66,31 @@ final class EventsOnKafka {
                                 record.offset(), record.timestamp()));
                     }
                 }
-                return received.stream().anyMatch(r -> r.event() instanceof ExecutionStatusChanged status
-                        && status.isTerminal());
+                return done.test(received);
             });
         }
-        received.sort(Comparator.comparingLong(r -> r.event().seq()));
-        return received;
     }
 
-    private static Properties properties() {
+    private static boolean isTerminal(Received received) {
+        return received.event() instanceof ExecutionStatusChanged status && status.isTerminal();
+    }
+
+    /** A plain consumer assigned every partition of the three topics, positioned at their beginning. */
+    static KafkaConsumer<String, String> fromTheBeginning(String bootstrapServers, Map<String, String> overrides) {
         var props = new Properties();
         props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        return props;
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        props.putAll(overrides);
+        var consumer = new KafkaConsumer<String, String>(props);
+        List<TopicPartition> partitions = TestInfrastructure.topics().all().stream()
+                .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())))
+                .collect(Collectors.toList());
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 }

@@ -6,7 +6,7 @@ import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.events.LogChecksum;
-import com.agentnexus.execution.KafkaOutageSupport.Received;
+import com.agentnexus.execution.EventsOnKafka.Received;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;

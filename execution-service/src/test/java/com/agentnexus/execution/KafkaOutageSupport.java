@@ -2,27 +2,19 @@ package com.agentnexus.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.agentnexus.events.EventCodec;
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.events.LogLineEmitted;
+import com.agentnexus.execution.EventsOnKafka.Received;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -36,10 +28,7 @@ final class KafkaOutageSupport {
     static final String TICKER = "outage-ticker";
     static final int TICKS = 40;
 
-    record Received(ExecutionEvent event, String topic, long offset) {
-    }
-
-    private final EventCodec codec = new EventCodec();
+    private final EventsOnKafka kafka = EventsOnKafka.on(RestartableKafka.shared());
 
     private KafkaOutageSupport() {
     }
@@ -85,22 +74,8 @@ final class KafkaOutageSupport {
 
     private void read(String executionId, Predicate<List<ExecutionEvent>> done, Duration atMost,
             List<Received> received) {
-        try (var consumer = new KafkaConsumer<String, String>(consumerProperties())) {
-            List<TopicPartition> partitions = TestInfrastructure.topics().all().stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
-                            .map(info -> new TopicPartition(topic, info.partition())))
-                    .collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Awaitility.await().atMost(atMost).pollInterval(Duration.ZERO).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(executionId)) {
-                        received.add(new Received(codec.decode(record.value()), record.topic(), record.offset()));
-                    }
-                }
-                return done.test(received.stream().map(Received::event).collect(Collectors.toList()));
-            });
-        }
+        kafka.readUntil(executionId,
+                sofar -> done.test(sofar.stream().map(Received::event).collect(Collectors.toList())), atMost, received);
     }
 
     /**
@@ -160,15 +135,5 @@ final class KafkaOutageSupport {
 
     private static String jdbcUrl(int port, String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
-    }
-
-    private static Properties consumerProperties() {
-        var props = new Properties();
-        props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RestartableKafka.shared().bootstrap(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
-        return props;
     }
 }
