@@ -7,26 +7,21 @@ import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.events.LogChecksum;
 import com.agentnexus.execution.EventsOnKafka.Received;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The broker is stopped (SIGTERM) in the middle of a run and restarted on the same port and log directory. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class KafkaOutageIT {
+class KafkaOutageIT extends KafkaOutageScenario {
 
     private static final String DATABASE = "outage_buffered";
 
@@ -35,23 +30,9 @@ class KafkaOutageIT {
         KafkaOutageSupport.register(registry, DATABASE);
     }
 
-    @Autowired
-    private WebTestClient client;
-    @Autowired
-    private MeterRegistry registry;
-
-    private final RestartableKafka kafka = RestartableKafka.shared();
-    private final KafkaOutageSupport reader = KafkaOutageSupport.reader();
-
-    @BeforeEach
-    void tickerAgent() throws Exception {
-        KafkaOutageSupport.insertTicker(DATABASE);
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    @AfterEach
-    void brokerRunsAgain() {
-        kafka.start();
+    @Override
+    String database() {
+        return DATABASE;
     }
 
     @Test
@@ -59,10 +40,7 @@ class KafkaOutageIT {
         String id = new Api(client).start(Tokens.forUser("olga"), KafkaOutageSupport.TICKER);
         reader.readUntil(id, events -> KafkaOutageSupport.lines(events).size() >= 3, Duration.ofSeconds(30));
 
-        kafka.stop();
-        Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> registry.get("agentnexus.publishing.buffered.events").gauge().value() >= 5);
-        kafka.start();
+        outageUntil(() -> registry.get("agentnexus.publishing.buffered.events").gauge().value() >= 5);
 
         List<Received> received = reader.readUntilTerminal(id, Duration.ofSeconds(90));
         List<ExecutionEvent> events = KafkaOutageSupport.assertContiguousAndTerminatedOnce(received);

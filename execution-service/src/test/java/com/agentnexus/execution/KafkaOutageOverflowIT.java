@@ -5,27 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.ExecutionStatusChanged;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** An outage longer than a tiny buffer: the execution ends FAILED, saying so, and the stream has no gap. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agentnexus.publishing.buffer-events=4")
 @AutoConfigureWebTestClient
-class KafkaOutageOverflowIT {
+class KafkaOutageOverflowIT extends KafkaOutageScenario {
 
     private static final String DATABASE = "outage_overflow";
 
@@ -34,23 +28,9 @@ class KafkaOutageOverflowIT {
         KafkaOutageSupport.register(registry, DATABASE);
     }
 
-    @Autowired
-    private WebTestClient client;
-    @Autowired
-    private MeterRegistry registry;
-
-    private final RestartableKafka kafka = RestartableKafka.shared();
-    private final KafkaOutageSupport reader = KafkaOutageSupport.reader();
-
-    @BeforeEach
-    void tickerAgent() throws Exception {
-        KafkaOutageSupport.insertTicker(DATABASE);
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    @AfterEach
-    void brokerRunsAgain() {
-        kafka.start();
+    @Override
+    String database() {
+        return DATABASE;
     }
 
     @Test
@@ -58,10 +38,7 @@ class KafkaOutageOverflowIT {
         String id = new Api(client).start(Tokens.forUser("oscar"), KafkaOutageSupport.TICKER);
         reader.readUntil(id, events -> KafkaOutageSupport.lines(events).size() >= 2, Duration.ofSeconds(30));
 
-        kafka.stop();
-        Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> registry.get("agentnexus.publishing.refused.events").functionCounter().count() > 0);
-        kafka.start();
+        outageUntil(() -> registry.get("agentnexus.publishing.refused.events").functionCounter().count() > 0);
 
         List<ExecutionEvent> events = KafkaOutageSupport.assertContiguousAndTerminatedOnce(
                 reader.readUntilTerminal(id, Duration.ofSeconds(90)));
