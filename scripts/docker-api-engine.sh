@@ -9,9 +9,10 @@ sock="$dir/podman.sock"
 image="localhost/agentnexus-demo:1"
 mkdir -p "$dir"
 
-if ! command -v podman >/dev/null || ! command -v runc >/dev/null || [ ! -x /bin/busybox ]; then
-  apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q podman runc busybox-static >&2
+if ! command -v podman >/dev/null || ! command -v runc >/dev/null || [ ! -x /bin/busybox ] \
+    || ! command -v curl >/dev/null; then
+  apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q podman runc busybox-static curl >&2
 fi
 
 # crun refuses this kind of machine's hybrid cgroups; without explicit ulimits every start fails on setrlimit.
