@@ -21,7 +21,13 @@ public class LiveFanOut {
 
     /** Starts delivering the execution's live events to {@code listener}; cancel the result to stop. */
     public Registration register(ExecutionId executionId, Consumer<ExecutionEvent> listener) {
-        listeners.computeIfAbsent(executionId, id -> new CopyOnWriteArrayList<>()).add(listener);
+        // add inside the atomic compute: a concurrent cancel that empties and removes the list must not leave this
+        // listener in a list the map no longer holds (it would never see a live event)
+        listeners.compute(executionId, (id, current) -> {
+            List<Consumer<ExecutionEvent>> list = current != null ? current : new CopyOnWriteArrayList<>();
+            list.add(listener);
+            return list;
+        });
         return () -> listeners.computeIfPresent(executionId, (id, current) -> {
             current.remove(listener);
             return current.isEmpty() ? null : current;

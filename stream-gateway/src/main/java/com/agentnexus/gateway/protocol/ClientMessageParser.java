@@ -64,9 +64,11 @@ public final class ClientMessageParser {
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
-            throw new ProtocolViolation(ErrorCode.INVALID_FROM_SEQ, "'fromSeq' must be a non-negative integer",
-                    executionId);
+        // MAX_VALUE is refused too: resuming "after" it would overflow the next expected seq
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
+                || value.longValue() == Long.MAX_VALUE) {
+            throw new ProtocolViolation(ErrorCode.INVALID_FROM_SEQ,
+                    "'fromSeq' must be an integer from 0 to " + (Long.MAX_VALUE - 1), executionId);
         }
         return value.longValue();
     }

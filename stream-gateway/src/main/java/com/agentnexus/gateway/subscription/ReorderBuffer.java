@@ -18,7 +18,7 @@ final class ReorderBuffer {
 
     /** A buffer that releases seq {@code fromSeq + 1} first. */
     ReorderBuffer(long fromSeq) {
-        this.next = fromSeq + 1;
+        this.next = Math.addExact(fromSeq, 1);
     }
 
     /** Accepts one event; returns the events that are now next in order (possibly none). */

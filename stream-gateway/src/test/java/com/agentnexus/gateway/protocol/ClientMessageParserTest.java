@@ -59,7 +59,7 @@ class ClientMessageParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-1", "1.5", "\"3\"", "true", "99999999999999999999999"})
+    @ValueSource(strings = {"-1", "1.5", "\"3\"", "true", "99999999999999999999999", "9223372036854775807"})
     void rejectsAnInvalidFromSeqNamingTheExecution(String fromSeq) {
         String frame = "{\"type\":\"subscribe\",\"executionId\":\"" + id + "\",\"fromSeq\":" + fromSeq + "}";
 
