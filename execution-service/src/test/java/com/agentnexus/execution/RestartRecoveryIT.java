@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +60,8 @@ class RestartRecoveryIT {
     private static final ExecutionId RUNNING = newId();
     private static final ExecutionId PENDING = newId();
     private static final ExecutionId ENDED_ON_KAFKA = newId();
+    private static final ExecutionId GAPPED = newId();
+    private static final String LOST = "event lost: the service stopped before Kafka acknowledged it";
     private static final List<String> RUNNING_LINES = List.of("step 1", "step 2 with ünïcode", "step 3");
 
     @DynamicPropertySource
@@ -68,6 +71,7 @@ class RestartRecoveryIT {
         insertRow(RUNNING, "RUNNING", 2);
         insertRow(PENDING, "PENDING", 0);
         insertRow(ENDED_ON_KAFKA, "RUNNING", 2);
+        insertRow(GAPPED, "RUNNING", 2);
         var running = new Events(RUNNING);
         publish(running.status(ExecutionStatus.PENDING), running.status(ExecutionStatus.RUNNING),
                 running.line(RUNNING_LINES.get(0)), running.sample(), running.line(RUNNING_LINES.get(1)),
@@ -77,6 +81,14 @@ class RestartRecoveryIT {
         var ended = new Events(ENDED_ON_KAFKA);
         publish(ended.status(ExecutionStatus.PENDING), ended.status(ExecutionStatus.RUNNING), ended.line("only"),
                 ended.failed(4));
+        // The dying producer had seq 5 acknowledged while seq 4 never arrived.
+        var gapped = new Events(GAPPED);
+        ExecutionEvent pendingStatus = gapped.status(ExecutionStatus.PENDING);
+        ExecutionEvent runningStatus = gapped.status(ExecutionStatus.RUNNING);
+        ExecutionEvent before = gapped.line("before the gap");
+        gapped.line("never arrived");
+        ExecutionEvent after = gapped.line("after the gap");
+        publish(pendingStatus, runningStatus, before, after);
         POSTGRES.register(registry);
     }
 
@@ -104,6 +116,26 @@ class RestartRecoveryIT {
         assertThat(row.get("status").asString()).isEqualTo("FAILED");
         assertThat(row.get("error").asString()).isEqualTo("interrupted");
         assertThat(row.get("lastSeq").asLong()).isEqualTo(8);
+    }
+
+    @Test
+    void aSeqLostWithThePreviousProcessIsFilledWithASystemLineSoNoSubscriberWaitsForever() {
+        List<Received> received = new ArrayList<>();
+        kafka.readUntil(GAPPED.toString(), sofar -> sofar.size() >= 6, Duration.ofSeconds(20), received);
+        List<ExecutionEvent> events = received.stream().map(Received::event)
+                .sorted(Comparator.comparingLong(ExecutionEvent::seq)).collect(Collectors.toList());
+
+        assertThat(events).extracting(ExecutionEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        var filler = (LogLineEmitted) events.get(3);
+        assertThat(filler.stream()).isEqualTo(LogStream.SYSTEM);
+        assertThat(filler.line()).isEqualTo(LOST);
+        var terminal = (ExecutionStatusChanged) events.get(5);
+        assertThat(terminal.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(terminal.error()).isEqualTo("interrupted");
+        assertThat(terminal.eventCount()).isEqualTo(6);
+        assertThat(terminal.logChecksum()).isEqualTo(
+                new LogChecksum().update("before the gap").update(LOST).update("after the gap").value());
+        assertThat(view(GAPPED).get("lastSeq").asLong()).isEqualTo(6);
     }
 
     @Test

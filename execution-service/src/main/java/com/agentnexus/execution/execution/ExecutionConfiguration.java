@@ -3,6 +3,7 @@ package com.agentnexus.execution.execution;
 import com.agentnexus.execution.agent.AgentCatalog;
 import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.runner.AgentRunner;
+import com.agentnexus.execution.runner.Leftovers;
 import com.agentnexus.support.TopicsProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,11 @@ class ExecutionConfiguration {
     @Bean(destroyMethod = "close")
     ExecutionSlots executionSlots(ExecutionProperties props) {
         return new ExecutionSlots(props.maxRunning(), props.maxQueued());
+    }
+
+    @Bean
+    ExecutionShutdown executionShutdown(ExecutionSlots slots) {
+        return new ExecutionShutdown(slots);
     }
 
     @Bean
@@ -52,9 +58,9 @@ class ExecutionConfiguration {
 
     @Bean
     RecoverOrphans recoverOrphans(ExecutionStore store, ConsumerFactory<?, ?> consumers, TopicsProperties topics,
-            EventPublisher publisher, ExecutionSlots slots, Clock clock) {
+            EventPublisher publisher, ExecutionSlots slots, Leftovers leftovers, Clock clock) {
         return new RecoverOrphans(store, new KafkaHistoryReader(consumers, topics.toTopics()), publisher, slots,
-                clock);
+                leftovers, clock);
     }
 
     /** Before traffic counts as ready, end what a previous process left unfinished (see RecoverOrphans). */

@@ -31,6 +31,11 @@ final class ExecutionLifecycle {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration KILL_GRACE = Duration.ofSeconds(10);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /** At shutdown every wait is short: together they fit in {@link ExecutionShutdown#GRACE}. */
+    private static final Duration SHUTDOWN_KILL_GRACE = Duration.ofSeconds(5);
+    private static final Duration SHUTDOWN_ACK_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration SHUTDOWN_DB_TIMEOUT = Duration.ofSeconds(2);
+    static final String SHUTDOWN = "interrupted by shutdown";
     static final String CANCELLED = "cancelled";
 
     private final AgentRunner runner;
@@ -66,7 +71,7 @@ final class ExecutionLifecycle {
             end = decided(control, TerminalStatus.failed("internal error", null, elapsedMillis(startNanos)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            end = decided(control, TerminalStatus.failed("interrupted", null, elapsedMillis(startNanos)));
+            end = decided(control, TerminalStatus.failed(SHUTDOWN, null, elapsedMillis(startNanos)));
         }
         finish(control, run, end);
     }
@@ -101,6 +106,25 @@ final class ExecutionLifecycle {
             long duration = elapsedMillis(startNanos);
             return cancelled ? cancelled(exitCode, duration)
                     : TerminalStatus.timedOut("timed out after " + describe(timeout), exitCode, duration);
+        } catch (InterruptedException e) {
+            // The service is stopping (ExecutionSlots.shutDown): the agent must not outlive it — a container would
+            // run on with no timeout and never be removed.
+            agent.kill();
+            Integer exitCode = awaitKilledAtShutdown(control, agent);
+            Thread.currentThread().interrupt();
+            return decided(control, TerminalStatus.failed(SHUTDOWN, exitCode, elapsedMillis(startNanos)));
+        }
+    }
+
+    private static @Nullable Integer awaitKilledAtShutdown(ExecutionControl control, RunningAgent agent) {
+        try {
+            return agent.exit().get(SHUTDOWN_KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("agent of execution {} was killed at shutdown but did not report its exit", control.id(), e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -121,9 +145,24 @@ final class ExecutionLifecycle {
     }
 
     private void finish(ExecutionControl control, @Nullable ExecutionRun run, TerminalStatus end) {
+        // Interrupted = the service is stopping: wait briefly, then give the interrupt back. What is not recorded in
+        // time, restart recovery finds (the terminal status on Kafka, or none) and records.
+        boolean stopping = Thread.interrupted();
+        try {
+            record(control, run, end, stopping ? SHUTDOWN_ACK_TIMEOUT : ACK_TIMEOUT,
+                    stopping ? SHUTDOWN_DB_TIMEOUT : DB_TIMEOUT);
+        } finally {
+            if (stopping) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void record(ExecutionControl control, @Nullable ExecutionRun run, TerminalStatus end,
+            Duration ackTimeout, Duration dbTimeout) {
         EventSequencer events = control.events();
         try {
-            events.terminal(end).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            events.terminal(end).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             log.error("terminal status of execution {} was not acknowledged", control.id(), e);
         } catch (InterruptedException e) {
@@ -134,7 +173,7 @@ final class ExecutionLifecycle {
         try {
             store.finish(control.id(), published, events.lastSeq(), clock.instant(),
                     run == null ? null : run.peakMemoryBytes(), run == null ? null : run.peakCpuPercent())
-                    .block(DB_TIMEOUT);
+                    .block(dbTimeout);
         } catch (RuntimeException e) {
             log.error("could not record the end of execution {}", control.id(), e);
         } finally {

@@ -1,6 +1,7 @@
 package com.agentnexus.execution.execution;
 
 import com.agentnexus.events.ExecutionId;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -84,6 +85,23 @@ final class ExecutionSlots implements AutoCloseable {
     private void end(ExecutionControl control) {
         if (active.remove(control.id(), control)) {
             admitted.decrementAndGet();
+        }
+    }
+
+    /**
+     * Shutdown: queued executions stay PENDING (restart recovery ends them); running ones are interrupted, which
+     * makes each lifecycle kill its agent — so no container outlives the service — and publish FAILED. Waits at
+     * most {@code grace} for them.
+     *
+     * @return whether every execution's work ended within {@code grace}
+     */
+    boolean shutDown(Duration grace) {
+        executor.shutdownNow();
+        try {
+            return executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -9,9 +9,11 @@ import com.agentnexus.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -30,7 +32,7 @@ import org.springframework.kafka.core.ConsumerFactory;
  * its key maps to, from the offset of its creation time (read from the UUIDv7 id, minus a margin) to the end.
  * Restart recovery needs this because the row's last_seq is written only at status changes.
  */
-final class KafkaHistoryReader {
+final class KafkaHistoryReader implements HistoryReader {
 
     private static final Duration MARGIN = Duration.ofMinutes(1);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -44,10 +46,12 @@ final class KafkaHistoryReader {
         this.topics = topics;
     }
 
-    ExecutionHistory read(ExecutionId id, Duration atMost) {
+    @Override
+    public ExecutionHistory read(ExecutionId id, Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         String key = id.toString();
         long lastSeq = 0;
+        Set<Long> seqs = new HashSet<>();
         SortedMap<Long, String> lines = new TreeMap<>();
         ExecutionStatusChanged terminal = null;
         try (Consumer<String, String> consumer = consumer()) {
@@ -68,6 +72,7 @@ final class KafkaHistoryReader {
                     }
                     ExecutionEvent event = codec.decode(record.value());
                     lastSeq = Math.max(lastSeq, event.seq());
+                    seqs.add(event.seq());
                     if (event instanceof LogLineEmitted) {
                         lines.put(event.seq(), ((LogLineEmitted) event).line());
                     } else if (event instanceof ExecutionStatusChanged && ((ExecutionStatusChanged) event).isTerminal()) {
@@ -76,7 +81,7 @@ final class KafkaHistoryReader {
                 }
             }
         }
-        return new ExecutionHistory(lastSeq, lines, terminal);
+        return new ExecutionHistory(lastSeq, seqs, lines, terminal);
     }
 
     private static void seekToCreation(Consumer<String, String> consumer, List<TopicPartition> partitions,

@@ -1,7 +1,10 @@
 package com.agentnexus.execution.publishing;
 
 import com.agentnexus.events.LogChecksum;
+import com.agentnexus.events.LogLineEmitted;
+import com.agentnexus.events.LogStream;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /** Opens the event sequence of an execution. */
@@ -11,7 +14,7 @@ public class EventPublisher {
     private final EventSink sink;
     private final Clock clock;
 
-    EventPublisher(EventSink sink, Clock clock) {
+    public EventPublisher(EventSink sink, Clock clock) {
         this.sink = sink;
         this.clock = clock;
     }
@@ -40,5 +43,19 @@ public class EventPublisher {
      */
     public EventSequencer resume(EventEnvelope envelope, long lastSeq, LogChecksum checksum) {
         return new EventSequencer(envelope, lastSeq, checksum, sink, clock);
+    }
+
+    /**
+     * Restart recovery: publishes a {@code system} log line at a seq that a dead process numbered but Kafka never
+     * received, so the execution's seqs have no hole a subscriber would wait on forever. The caller publishes these
+     * in seq order, before resuming the sequence, and counts the line in the checksum.
+     *
+     * @return the acknowledgement; failed when the sink refuses the event
+     */
+    public CompletableFuture<Void> fillLost(EventEnvelope envelope, long seq, String line) {
+        var event = new LogLineEmitted(envelope.executionId(), envelope.agentId(), envelope.userId(), seq,
+                clock.millis(), LogStream.SYSTEM, line);
+        return sink.offer(event).orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException(
+                "the event buffer is full; seq " + seq + " of " + envelope.executionId() + " was not filled")));
     }
 }

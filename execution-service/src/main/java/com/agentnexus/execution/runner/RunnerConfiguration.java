@@ -1,6 +1,7 @@
 package com.agentnexus.execution.runner;
 
 import com.agentnexus.execution.runner.docker.DockerEngine;
+import com.agentnexus.execution.runner.docker.DockerLeftovers;
 import com.agentnexus.execution.runner.docker.DockerProperties;
 import com.agentnexus.execution.runner.docker.DockerRunner;
 import java.nio.file.Path;
@@ -28,5 +29,11 @@ class RunnerConfiguration {
             return docker;
         }
         return new SelectingRunner(docker, process, () -> watched.lastHealth().up());
+    }
+
+    /** Leftover containers of executions a previous process never finished; none for the process runner. */
+    @Bean
+    Leftovers leftovers(Environment environment, ObjectProvider<DockerEngine> engine) {
+        return RunnerMode.of(environment).usesDocker() ? new DockerLeftovers(engine.getObject()) : Leftovers.NONE;
     }
 }
