@@ -4,13 +4,22 @@ import com.agentnexus.events.ExecutionId;
 import com.agentnexus.execution.publishing.EventSequencer;
 import com.agentnexus.execution.runner.RunningAgent;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The one place that decides how a live execution ends. A cancel request and the lifecycle's own outcome (exit,
  * timeout, error) race; whichever reaches this lock first wins, so exactly one terminal status is ever chosen.
+ * Only the decision is taken under the lock: killing an agent may block (the Docker runner makes an HTTP call of
+ * up to 30 s), so it happens outside it — and a cancel, which comes from a request on a reactive thread, kills
+ * on the kill executor instead of its caller's thread.
  */
 final class ExecutionControl {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionControl.class);
 
     /** What a cancel request achieved. */
     enum CancelOutcome {
@@ -24,6 +33,7 @@ final class ExecutionControl {
 
     private final LaunchedExecution execution;
     private final EventSequencer events;
+    private final Executor killer;
     private final CompletableFuture<Void> recorded = new CompletableFuture<>();
     private @Nullable Runnable task;
     private @Nullable RunningAgent agent;
@@ -32,8 +42,14 @@ final class ExecutionControl {
     private boolean decided;
 
     ExecutionControl(LaunchedExecution execution, EventSequencer events) {
+        this(execution, events, task -> Schedulers.boundedElastic().schedule(task));
+    }
+
+    /** @param killer where a cancel request kills the agent (never its caller's thread, never under the lock) */
+    ExecutionControl(LaunchedExecution execution, EventSequencer events, Executor killer) {
         this.execution = execution;
         this.events = events;
+        this.killer = killer;
     }
 
     ExecutionId id() {
@@ -70,27 +86,45 @@ final class ExecutionControl {
         return true;
     }
 
-    /** The agent has started; a cancel that arrived while it was starting kills it now. */
-    synchronized void attach(RunningAgent agent) {
-        this.agent = agent;
-        if (cancelRequested) {
+    /** The agent has started; a cancel that arrived while it was starting kills it now (on this thread). */
+    void attach(RunningAgent agent) {
+        boolean kill;
+        synchronized (this) {
+            this.agent = agent;
+            kill = cancelRequested;
+        }
+        if (kill) {
             agent.kill();
         }
     }
 
-    synchronized CancelOutcome requestCancel() {
-        if (decided || cancelRequested) {
-            return CancelOutcome.TOO_LATE;
+    CancelOutcome requestCancel() {
+        RunningAgent toKill;
+        synchronized (this) {
+            if (decided || cancelRequested) {
+                return CancelOutcome.TOO_LATE;
+            }
+            cancelRequested = true;
+            if (!started) {
+                decided = true;
+                return CancelOutcome.WITHDRAWN;
+            }
+            // Not attached yet: attach() kills it. Attached: it is killed below, once, as cancelRequested is set.
+            toKill = agent;
         }
-        cancelRequested = true;
-        if (!started) {
-            decided = true;
-            return CancelOutcome.WITHDRAWN;
-        }
-        if (agent != null) {
-            agent.kill();
+        if (toKill != null) {
+            killer.execute(() -> kill(toKill));
         }
         return CancelOutcome.KILLING;
+    }
+
+    private void kill(RunningAgent agent) {
+        try {
+            agent.kill();
+        } catch (RuntimeException e) {
+            // The lifecycle's timeout still kills it; CANCELLED is decided already.
+            log.error("could not kill the agent of execution {}", execution.id(), e);
+        }
     }
 
     /** The lifecycle knows its own outcome; true when a cancel came first and CANCELLED must be published. */

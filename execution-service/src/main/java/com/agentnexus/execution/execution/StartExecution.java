@@ -12,6 +12,7 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Accepts an execution: reserves a slot (or refuses with 429, leaving no trace), stores it PENDING, publishes
  * PENDING and waits for Kafka's acknowledgement — a client that gets the id may subscribe at once and must find
- * PENDING — then queues it for the lifecycle.
+ * PENDING — then queues it for the lifecycle. Once the row is stored this runs to its end even if the client
+ * leaves: the client's 202 only matters while it is there.
  */
 final class StartExecution {
 
@@ -55,18 +57,44 @@ final class StartExecution {
             if (!slots.tryReserve()) {
                 return Mono.error(ExecutionProblem.tooManyExecutions());
             }
-            AtomicBoolean handedOver = new AtomicBoolean();
+            // Whoever sets this first owns the reservation: this request while it looks the agent up, then the
+            // acceptance below, which outlives the request.
+            AtomicBoolean claimed = new AtomicBoolean();
             return catalog.find(request.agentId())
                     .switchIfEmpty(Mono.error(() -> ExecutionProblem.unknownAgent(request.agentId().value())))
                     .map(agent -> new LaunchedExecution(new ExecutionId(IDS.generate()), agent, caller.userId(),
                             request.inputJson()))
-                    .flatMap(execution -> store.insertPending(execution).then(announce(execution, handedOver)))
+                    .flatMap(execution -> {
+                        if (!claimed.compareAndSet(false, true)) {
+                            return Mono.empty(); // the client left meanwhile and the reservation was given back
+                        }
+                        // The client only waits for the outcome; its leaving must not cancel the acceptance.
+                        return Mono.fromFuture(accept(execution), true);
+                    })
                     .doFinally(signal -> {
-                        if (!handedOver.get()) {
+                        if (claimed.compareAndSet(false, true)) {
                             slots.release();
                         }
                     });
         });
+    }
+
+    /**
+     * Stores the execution PENDING, announces it and hands it to the lifecycle — or ends it FAILED. Runs to its
+     * end on its own, whether or not the client still waits: a client that disconnects while the PENDING ack is
+     * awaited must not leave a PENDING row (and a PENDING on Kafka) that nothing ever ends. Owns the slot
+     * reservation until the lifecycle takes it over.
+     */
+    private CompletableFuture<ExecutionId> accept(LaunchedExecution execution) {
+        AtomicBoolean handedOver = new AtomicBoolean();
+        return store.insertPending(execution)
+                .then(Mono.defer(() -> announce(execution, handedOver)))
+                .doFinally(signal -> {
+                    if (!handedOver.get()) {
+                        slots.release();
+                    }
+                })
+                .toFuture();
     }
 
     private Mono<ExecutionId> announce(LaunchedExecution execution, AtomicBoolean handedOver) {

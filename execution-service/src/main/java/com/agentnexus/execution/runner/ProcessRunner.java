@@ -2,7 +2,12 @@ package com.agentnexus.execution.runner;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs agents as local {@code /bin/sh -c} processes: the runner used when no Docker engine answers. Offers no
- * isolation beyond a clean environment — the Docker runner is the hardened one.
+ * isolation beyond a clean environment — the Docker runner is the hardened one. Where util-linux's
+ * {@code setsid} exists each agent gets a process group of its own, so that everything it started — background
+ * jobs included, which outlive their parent and can no longer be found from it — dies with it, as in a container.
  */
 final class ProcessRunner implements AgentRunner, AutoCloseable {
 
@@ -24,6 +31,9 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
     private final ProcessTreeProbe probe;
     private final ExecutorService outputReaders = Executors.newCachedThreadPool(daemon("agent-output-"));
     private final ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1, daemon("agent-sampler-"));
+    private final Optional<Path> setsid = Optional.of(Path.of("/usr/bin/setsid"))
+            .filter(Files::isExecutable)
+            .or(() -> Optional.of(Path.of("/bin/setsid")).filter(Files::isExecutable));
 
     ProcessRunner(RunnerProperties props, ProcessTreeProbe probe) {
         this.props = props;
@@ -32,7 +42,13 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
 
     @Override
     public RunningAgent start(RunSpec spec, RunListener listener) {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", spec.script())
+        List<String> command = new ArrayList<>();
+        // The JVM's child is no process group leader, so setsid does not fork: the agent's pid is its group's id.
+        // (--wait keeps the exit code should it fork anyway; the group kill then finds nothing, the tree kill
+        // still applies.)
+        setsid.ifPresent(path -> command.addAll(List.of(path.toString(), "--wait")));
+        command.addAll(List.of("/bin/sh", "-c", spec.script()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // The service's own environment (secrets, credentials) must not leak into an agent.
         Map<String, String> env = builder.environment();
@@ -47,7 +63,8 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
         } catch (IOException e) {
             throw new RunnerException("could not start /bin/sh: " + e.getMessage(), e);
         }
-        return ProcessRun.start(process, listener, outputReaders, sampler, probe, props);
+        return ProcessRun.start(process, setsid.isPresent(), spec.executionId().toString(), listener, outputReaders,
+                sampler, probe, props);
     }
 
     @Override

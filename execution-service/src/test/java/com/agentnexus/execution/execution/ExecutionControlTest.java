@@ -12,16 +12,20 @@ import com.agentnexus.execution.runner.RunningAgent;
 import com.fasterxml.uuid.Generators;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ExecutionControlTest {
 
+    /** Where kills requested by a cancel go; the test runs them when it chooses. */
+    private final Queue<Runnable> killer = new ArrayDeque<>();
     private final ExecutionControl control = new ExecutionControl(new LaunchedExecution(
             new ExecutionId(Generators.timeBasedEpochGenerator().generate()),
             new Agent(new AgentId("a"), "A", BigInteger.ONE, Duration.ofSeconds(5), "true", AgentContainer.DEFAULT),
-            new UserId("u"), "{}"), null);
+            new UserId("u"), "{}"), null, killer::add);
 
     @Test
     void cancellingAQueuedExecutionWithdrawsItAndItNeverStarts() {
@@ -36,7 +40,45 @@ class ExecutionControlTest {
         control.attach(agent);
 
         assertThat(control.requestCancel()).isEqualTo(CancelOutcome.KILLING);
+        assertThat(control.decideCancelled()).isTrue();
+        runKills();
         assertThat(agent.kills).hasValue(1);
+    }
+
+    @Test
+    void aCancelKillsOffItsCallersThreadAndOutsideTheLock() {
+        var agent = new CountingAgent();
+        control.begin();
+        control.attach(agent);
+
+        // A Docker kill blocks for up to 30 s: the (reactive) caller gets its answer without waiting for it ...
+        assertThat(control.requestCancel()).isEqualTo(CancelOutcome.KILLING);
+        assertThat(agent.kills).hasValue(0);
+        assertThat(killer).hasSize(1);
+
+        // ... and while it runs, the control is not locked.
+        runKills();
+        assertThat(agent.kills).hasValue(1);
+        assertThat(agent.killedUnderLock).isFalse();
+    }
+
+    @Test
+    void aKillThatFailsLeavesTheCancelDecided() {
+        control.begin();
+        control.attach(new RunningAgent() {
+            @Override
+            public CompletableFuture<Integer> exit() {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public void kill() {
+                throw new IllegalStateException("engine gone");
+            }
+        });
+
+        assertThat(control.requestCancel()).isEqualTo(CancelOutcome.KILLING);
+        runKills();
         assertThat(control.decideCancelled()).isTrue();
     }
 
@@ -49,6 +91,8 @@ class ExecutionControlTest {
         control.attach(agent);
 
         assertThat(agent.kills).hasValue(1);
+        assertThat(agent.killedUnderLock).isFalse();
+        assertThat(killer).isEmpty();
     }
 
     @Test
@@ -63,14 +107,26 @@ class ExecutionControlTest {
 
     @Test
     void aSecondCancelIsTooLate() {
+        var agent = new CountingAgent();
         control.begin();
+        control.attach(agent);
         control.requestCancel();
 
         assertThat(control.requestCancel()).isEqualTo(CancelOutcome.TOO_LATE);
+        runKills();
+        assertThat(agent.kills).hasValue(1);
     }
 
-    private static final class CountingAgent implements RunningAgent {
+    private void runKills() {
+        Runnable kill;
+        while ((kill = killer.poll()) != null) {
+            kill.run();
+        }
+    }
+
+    private final class CountingAgent implements RunningAgent {
         final AtomicInteger kills = new AtomicInteger();
+        volatile boolean killedUnderLock;
 
         @Override
         public CompletableFuture<Integer> exit() {
@@ -79,6 +135,7 @@ class ExecutionControlTest {
 
         @Override
         public void kill() {
+            killedUnderLock |= Thread.holdsLock(control);
             kills.incrementAndGet();
         }
     }
