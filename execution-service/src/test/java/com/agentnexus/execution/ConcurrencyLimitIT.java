@@ -10,7 +10,6 @@ import com.agentnexus.execution.EventsOnKafka.Received;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** One execution runs, one waits; a third is refused with 429 and leaves no trace. */
@@ -27,21 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"agentnexus.execution.max-running=1", "agentnexus.execution.max-queued=1"})
 @AutoConfigureWebTestClient
 @DirtiesContext
+@DedicatedDatabase
 class ConcurrencyLimitIT {
-
-    /** Its own database: the agent it adds must not show up in other classes' agent lists. */
-    private static final DedicatedPostgres POSTGRES = DedicatedPostgres.start();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        POSTGRES.register(registry);
-        registry.add("agentnexus.execution.recover-orphans", () -> "false");
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        POSTGRES.stop();
-    }
 
     @Autowired
     private WebTestClient client;

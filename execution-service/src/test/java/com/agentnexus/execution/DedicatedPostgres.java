@@ -2,6 +2,8 @@ package com.agentnexus.execution;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +19,13 @@ final class DedicatedPostgres {
 
     private DedicatedPostgres(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+    }
+
+    private static final Map<Class<?>, DedicatedPostgres> BY_TEST_CLASS = new ConcurrentHashMap<>();
+
+    /** The database of a {@link DedicatedDatabase} test class, started on first use. */
+    static DedicatedPostgres of(Class<?> testClass) {
+        return BY_TEST_CLASS.computeIfAbsent(testClass, type -> start());
     }
 
     static DedicatedPostgres start() {

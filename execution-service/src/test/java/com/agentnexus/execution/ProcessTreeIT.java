@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,33 +14,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The process runner leaves nothing behind: a background job the agent started dies with it — whether the agent
  * exits on its own, times out or is cancelled — and no reader thread stays blocked on its output.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agentnexus.runner=process")
 @AutoConfigureWebTestClient
 @DirtiesContext
+@DedicatedDatabase
 class ProcessTreeIT {
-
-    /** Its own database: the agents it adds must not show up in other classes' agent lists. */
-    private static final DedicatedPostgres POSTGRES = DedicatedPostgres.start();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        POSTGRES.register(registry);
-        registry.add("agentnexus.runner", () -> "process");
-        registry.add("agentnexus.execution.recover-orphans", () -> "false");
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        POSTGRES.stop();
-    }
 
     @Autowired
     private WebTestClient client;

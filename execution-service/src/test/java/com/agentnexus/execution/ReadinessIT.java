@@ -3,14 +3,11 @@ package com.agentnexus.execution;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -22,23 +19,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = "agentnexus.health.heap-degraded-above=0")
 @AutoConfigureWebTestClient
 @DirtiesContext
+@DedicatedDatabase
 class ReadinessIT {
-
-    private static final DedicatedPostgres POSTGRES = DedicatedPostgres.start();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        POSTGRES.register(registry);
-        registry.add("agentnexus.execution.recover-orphans", () -> "false");
-    }
 
     @Autowired
     private WebTestClient client;
-
-    @AfterAll
-    static void stopDatabase() {
-        POSTGRES.stop();
-    }
 
     @Test
     void readinessIsDegradedButServingThenUnavailableWithoutPostgres() {
@@ -52,7 +37,7 @@ class ReadinessIT {
                 .jsonPath("$.components.heap.details.usedBytes").isNumber();
         liveWithUptime();
 
-        POSTGRES.stop();
+        DedicatedPostgres.of(ReadinessIT.class).stop();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 client.get().uri("/health/ready").exchange().expectStatus().isEqualTo(503)
