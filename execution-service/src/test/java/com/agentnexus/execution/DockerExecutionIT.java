@@ -1,7 +1,6 @@
 package com.agentnexus.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionStatus;
@@ -10,12 +9,8 @@ import com.agentnexus.events.LogLineEmitted;
 import com.agentnexus.events.LogStream;
 import com.agentnexus.events.ResourcesSampled;
 import com.agentnexus.execution.EventsOnKafka.Received;
-import com.agentnexus.execution.runner.docker.DockerEngine;
-import com.agentnexus.execution.runner.docker.DockerProperties;
+import com.agentnexus.execution.runner.docker.RequiredEngine;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,16 +49,7 @@ class DockerExecutionIT {
 
     @BeforeAll
     static void engineAnswers() {
-        var env = new StandardEnvironment();
-        DockerProperties props = Binder.get(env).bindOrCreate("agentnexus.docker", DockerProperties.class);
-        try (DockerEngine engine = DockerEngine.connect(props)) {
-            DockerEngine.Health health = engine.ping();
-            assumeTrue(health.up(), () -> "no Docker-API engine answers at " + health.host() + " ("
-                    + health.error() + "); start one with scripts/docker-api-engine.sh and export its DOCKER_HOST");
-        }
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        docker = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost()).build());
+        docker = RequiredEngine.client();
     }
 
     @AfterAll

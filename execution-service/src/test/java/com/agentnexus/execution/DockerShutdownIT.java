@@ -1,7 +1,6 @@
 package com.agentnexus.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionId;
@@ -9,14 +8,10 @@ import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.events.LogLineEmitted;
 import com.agentnexus.execution.EventsOnKafka.Received;
-import com.agentnexus.execution.runner.docker.DockerEngine;
-import com.agentnexus.execution.runner.docker.DockerProperties;
+import com.agentnexus.execution.runner.docker.RequiredEngine;
 import com.fasterxml.uuid.Generators;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,9 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -61,16 +54,7 @@ class DockerShutdownIT {
 
     @BeforeAll
     static void engineAndDatabase() throws SQLException {
-        DockerProperties props = Binder.get(new StandardEnvironment())
-                .bindOrCreate("agentnexus.docker", DockerProperties.class);
-        try (DockerEngine engine = DockerEngine.connect(props)) {
-            DockerEngine.Health health = engine.ping();
-            assumeTrue(health.up(), () -> "no Docker-API engine answers at " + health.host() + " ("
-                    + health.error() + "); start one with scripts/docker-api-engine.sh and export its DOCKER_HOST");
-        }
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        docker = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost()).build());
+        docker = RequiredEngine.client();
         Flyway.configure().dataSource(POSTGRES.dataSource()).load().migrate();
         sql("INSERT INTO agents (id, name, price_wei, timeout_ms, script) VALUES ('" + LONG_AGENT
                 + "', 'Long runner', 0, 600000, 'echo \"long-runner: started\"; while true; do sleep 1; done')");

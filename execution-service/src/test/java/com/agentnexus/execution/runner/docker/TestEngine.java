@@ -1,6 +1,5 @@
 package com.agentnexus.execution.runner.docker;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -8,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The real Docker-API engine the tests run against: {@code DOCKER_HOST} (system property or environment variable,
- * as {@code scripts/docker-api-engine.sh} prints it) or the default socket. Tests are skipped, saying why, only
- * when no engine answers; CI starts one.
+ * as {@code scripts/docker-api-engine.sh} prints it) or the default socket. Without an engine tests are skipped,
+ * saying why — except under CI, which starts one (see {@link RequiredEngine}).
  */
 final class TestEngine {
 
@@ -26,15 +25,14 @@ final class TestEngine {
                 DataSize.ofMegabytes(10), null);
     }
 
-    /** A connected engine, or the calling test is skipped with the reason. */
+    /** A connected engine, or the calling test is skipped (failed under CI) with the reason. */
     static DockerEngine connectOrSkip() {
         DockerEngine engine = DockerEngine.connect(properties());
         DockerEngine.Health health = engine.ping();
         if (!health.up()) {
             engine.close();
         }
-        assumeTrue(health.up(), () -> "no Docker-API engine answers at " + health.host() + " (" + health.error()
-                + "); start one with scripts/docker-api-engine.sh and export the DOCKER_HOST it prints");
+        RequiredEngine.require(health);
         return engine;
     }
 
