@@ -30,7 +30,10 @@ export CONTAINERS_CONF="$conf"
 if ! curl -sf --unix-socket "$sock" http://d/_ping >/dev/null 2>&1; then
   rm -f "$sock"
   # conmon writes marker files (e.g. "oom") into its working directory: keep them out of the caller's tree
-  (cd "$dir" && nohup podman system service --time=0 "unix://$sock" >"$dir/podman.log" 2>&1 &)
+  # Every descriptor of the background job is redirected: a caller reading this script's output through a pipe
+  # (`$(… | tail -1)`) would otherwise wait for the service to exit before seeing end-of-file.
+  (cd "$dir" && exec setsid nohup podman system service --time=0 "unix://$sock") \
+    </dev/null >"$dir/podman.log" 2>&1 &
   for _ in $(seq 1 100); do
     curl -sf --unix-socket "$sock" http://d/_ping >/dev/null 2>&1 && break
     sleep 0.1
