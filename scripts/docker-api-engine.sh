@@ -26,6 +26,15 @@ cgroup_manager = "cgroupfs"
 events_logger = "file"
 CONF
 export CONTAINERS_CONF="$conf"
+# Fully qualified names only; registries on 127.0.0.1 (the tests' own, any port) speak plain HTTP.
+registries="$dir/registries.conf"
+cat > "$registries" <<'CONF'
+unqualified-search-registries = []
+[[registry]]
+location = "127.0.0.1"
+insecure = true
+CONF
+export CONTAINERS_REGISTRIES_CONF="$registries"
 
 if ! curl -sf --unix-socket "$sock" http://d/_ping >/dev/null 2>&1; then
   rm -f "$sock"

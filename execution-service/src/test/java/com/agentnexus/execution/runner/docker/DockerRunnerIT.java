@@ -139,6 +139,53 @@ class DockerRunnerIT {
     }
 
     @Test
+    void anImageMissingLocallyIsPulledFromItsRegistryThenRunAndThenFoundLocally() throws Exception {
+        String tag = "t" + System.nanoTime();
+        try (var registry = TestRegistry.serving(docker.engine, Sandbox.DEFAULT.image(), "agentnexus/pulled", tag)) {
+            String image = registry.reference();
+            Sandbox sandbox = new Sandbox(image, DataSize.ofMegabytes(64), 0.5, 10);
+            try {
+                var pulled = new RecordingListener();
+                RunningAgent first = docker.runner.start(DockerRuns.spec("echo from the pulled image", sandbox), pulled);
+
+                assertThat(DockerRuns.exitCode(first)).isZero();
+                assertThat(pulled.texts(LogStream.SYSTEM)).containsExactly("Pulling image " + image,
+                        "Image ready " + image);
+                assertThat(pulled.texts(LogStream.STDOUT)).containsExactly("from the pulled image");
+                assertThat(registry.requests()).contains("GET " + registry.manifestPath());
+                assertThat(docker.engine.calls().inspectImageCmd(image).exec().getConfig().getLabels())
+                        .containsEntry("com.agentnexus.test", "pulled");
+
+                int served = registry.requests().size();
+                var local = new RecordingListener();
+                RunningAgent second = docker.runner.start(DockerRuns.spec("echo again", sandbox), local);
+                assertThat(DockerRuns.exitCode(second)).isZero();
+                assertThat(local.texts(LogStream.SYSTEM)).isEmpty();
+                assertThat(registry.requests()).hasSize(served);
+            } finally {
+                docker.removeImage(image);
+            }
+        }
+    }
+
+    @Test
+    void anImageTheRegistryDoesNotHaveFailsTheStartWithTheRegistrysAnswer() {
+        try (var registry = TestRegistry.serving(docker.engine, Sandbox.DEFAULT.image(), "agentnexus/pulled", "v1")) {
+            String image = registry.reference().replace("/pulled:", "/absent:");
+            RunSpec spec = DockerRuns.spec("echo never", new Sandbox(image, DataSize.ofMegabytes(64), 0.5, 10));
+            var listener = new RecordingListener();
+
+            assertThatThrownBy(() -> docker.runner.start(spec, listener))
+                    .isInstanceOf(RunnerException.class)
+                    .hasMessageStartingWith("pulling image " + image + " failed: ")
+                    .hasMessageContaining("manifest unknown");
+            assertThat(listener.texts(LogStream.SYSTEM)).containsExactly("Pulling image " + image);
+            assertThat(registry.requests()).anyMatch(r -> r.contains("/v2/agentnexus/absent/manifests/v1"));
+            assertThat(docker.containersOf(spec)).isEmpty();
+        }
+    }
+
+    @Test
     void aFailedPullFailsTheStartWithTheReason() {
         String image = "localhost:1/agentnexus/no-such-image:1";
         RunSpec spec = DockerRuns.spec("echo never", new Sandbox(image, DataSize.ofMegabytes(64), 0.5, 10));

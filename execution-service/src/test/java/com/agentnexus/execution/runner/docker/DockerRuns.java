@@ -7,6 +7,7 @@ import com.agentnexus.execution.runner.RunSpec;
 import com.agentnexus.execution.runner.RunningAgent;
 import com.agentnexus.execution.runner.Sandbox;
 import com.fasterxml.uuid.Generators;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,15 @@ final class DockerRuns implements AutoCloseable {
     List<Container> containersOf(RunSpec spec) {
         return engine.calls().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ContainerSpec.LABEL_EXECUTION, spec.executionId().toString())).exec();
+    }
+
+    /** Removes a test's own image (by reference, so an image it shares layers with stays). */
+    void removeImage(String reference) {
+        try {
+            engine.calls().removeImageCmd(reference).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // never pulled: nothing to remove
+        }
     }
 
     @Override
