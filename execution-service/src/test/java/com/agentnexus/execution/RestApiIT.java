@@ -91,6 +91,14 @@ class RestApiIT {
         problem(api.post(user, "{\"agentId\":\"demo-worker\",\"input\":{\"big\":\"" + "x".repeat(70_000) + "\"}}"),
                 413);
         problem(api.post(user, "{\"agentId\":\"no-such-agent\"}"), 404);
+        // beyond the codec's in-memory limit too: the same problem type as the input-size check
+        api.post(user, "{\"agentId\":\"demo-worker\",\"input\":{\"big\":\"" + "x".repeat(1_000_000) + "\"}}")
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413)
+                .jsonPath("$.type").isEqualTo("https://agentnexus.dev/problems/input-too-large");
+        problem(client.delete().uri("/api/executions").headers(h -> h.setBearerAuth(user)).exchange(), 405);
+        problem(client.post().uri("/api/agents/demo-worker").headers(h -> h.setBearerAuth(user)).exchange(), 404);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ContentTooLargeException;
 
 /** Renders every {@link ApiProblem}, subclasses too, as {@code application/problem+json}, never with a stack trace. */
 @RestControllerAdvice
@@ -18,5 +19,14 @@ class ApiProblemHandler {
         return ResponseEntity.status(problem.getStatusCode())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem.getBody());
+    }
+
+    /**
+     * A body beyond the codec's in-memory limit never reaches our own size checks; it gets the same problem type
+     * they give, so a client handles one kind of "too large".
+     */
+    @ExceptionHandler(ContentTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(ContentTooLargeException e) {
+        return problem(ApiProblem.tooLarge("The request body is larger than this service reads."));
     }
 }
