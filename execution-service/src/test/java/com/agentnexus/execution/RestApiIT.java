@@ -153,7 +153,20 @@ class RestApiIT {
                 .jsonPath("$.paths['/api/executions/{id}'].get").exists()
                 .jsonPath("$.paths['/api/executions/{id}/cancel'].post").exists()
                 .jsonPath("$.paths['/api/agents'].get").exists()
-                .jsonPath("$.paths['/api/agents'].post").exists();
+                .jsonPath("$.paths['/api/agents'].post").exists()
+                // request shapes, although the handlers read raw text
+                .jsonPath("$.components.schemas.StartExecutionRequest.required").isEqualTo(List.of("agentId"))
+                .jsonPath("$.components.schemas.NewAgent.properties.priceWei.type").isEqualTo("string")
+                // bearer auth and problem-details errors
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.security[0].bearer").exists()
+                .jsonPath("$.paths['/api/executions'].post.responses['429'].content['application/problem+json']")
+                .exists()
+                .jsonPath("$.paths['/api/executions/{id}/cancel'].post.responses['409'].content"
+                        + "['application/problem+json'].schema['$ref']").isEqualTo("#/components/schemas/Problem")
+                .jsonPath("$.paths['/api/agents'].get.responses['401']").exists()
+                .jsonPath("$.paths['/api/executions/{id}'].get.responses['200'].content['application/json']")
+                .exists();
     }
 
     private WebTestClient.ResponseSpec addAgent(String token, String body) {

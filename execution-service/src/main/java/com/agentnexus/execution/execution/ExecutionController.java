@@ -4,7 +4,12 @@ import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.UserId;
 import com.agentnexus.execution.security.Caller;
 import java.net.URI;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +42,15 @@ class ExecutionController {
 
     /** The body is read as text so that malformed JSON gets our own precise 400 rather than a codec error. */
     @PostMapping
+    @Operation(summary = "Start an execution of an agent", requestBody = @io.swagger.v3.oas.annotations.parameters
+            .RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = StartRequest.class))))
+    @ApiResponse(responseCode = "202", description = "Accepted; events follow on Kafka and the WebSocket")
+    @ApiResponse(responseCode = "400", description = "Not a JSON object, agentId missing, input not an object")
+    @ApiResponse(responseCode = "404", description = "Unknown agent")
+    @ApiResponse(responseCode = "413", description = "Input larger than agentnexus.execution.max-input-size")
+    @ApiResponse(responseCode = "429", description = "Running and queued slots are all taken; nothing was created")
+    @ApiResponse(responseCode = "503", description = "Kafka is unreachable; nothing was created")
     Mono<ResponseEntity<Started>> start(@RequestBody(required = false) @Nullable String body,
             Authentication authentication) {
         return Mono.fromCallable(() -> parser.parse(body))
@@ -48,6 +62,10 @@ class ExecutionController {
 
     /** The caller's own executions, newest first; an admin sees everyone's only when asking {@code all=true}. */
     @GetMapping
+    @Operation(summary = "List the caller's executions, newest first (admins: all=true for everyone's)")
+    @ApiResponse(responseCode = "200", description = "One page")
+    @ApiResponse(responseCode = "400", description = "Unknown status, page < 0, size outside 1..100")
+    @ApiResponse(responseCode = "403", description = "all=true without the admin role")
     Mono<ExecutionPage> list(@RequestParam(required = false) @Nullable String agentId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String page,
@@ -60,12 +78,19 @@ class ExecutionController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One execution (owner or admin)")
+    @ApiResponse(responseCode = "200", description = "The execution")
+    @ApiResponse(responseCode = "404", description = "No such execution visible to the caller")
     Mono<ExecutionView> find(@PathVariable String id, Authentication authentication) {
         return visible(id, Caller.of(authentication)).map(ExecutionView::of);
     }
 
     /** Owner or admin; answers with the execution as it ended (CANCELLED), or 409 when it had already ended. */
     @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a pending or running execution (owner or admin)")
+    @ApiResponse(responseCode = "200", description = "The execution, now CANCELLED")
+    @ApiResponse(responseCode = "404", description = "No such execution visible to the caller")
+    @ApiResponse(responseCode = "409", description = "The execution had already ended")
     Mono<ExecutionView> cancel(@PathVariable String id, Authentication authentication) {
         return visible(id, Caller.of(authentication))
                 .flatMap(execution -> cancelExecution.cancel(execution).then(store.find(execution.id())))
@@ -88,6 +113,14 @@ class ExecutionController {
     }
 
     record Started(String executionId, String status) {
+    }
+
+    /** The body of a start, for the OpenAPI document; {@link ExecutionRequestParser} reads the raw text. */
+    @Schema(name = "StartExecutionRequest")
+    record StartRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "demo-worker") String agentId,
+            @Schema(description = "JSON object handed to the agent as INPUT_DATA (default {})",
+                    example = "{\"prompt\":\"hello\"}") @Nullable Map<String, Object> input) {
     }
 
     /** One page of executions. */
