@@ -2,30 +2,87 @@ package com.agentnexus.gateway.connection;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
 
-/** The {@code agentnexus_active_websocket_connections} gauge: open WebSocket connections of this gateway. */
+/**
+ * The open WebSocket connections of this gateway: the {@code agentnexus_active_websocket_connections} gauge, and
+ * a graceful shutdown that closes each with 1001 so clients reconnect (to another gateway) and resume by seq.
+ * It stops before the web server's own graceful shutdown, which would otherwise wait for sockets that never end.
+ */
 @Component
-class ActiveConnections {
+class ActiveConnections implements SmartLifecycle {
 
-    private final AtomicInteger open = new AtomicInteger();
+    static final CloseStatus SHUTTING_DOWN = new CloseStatus(1001, "server shutting down");
 
-    ActiveConnections(MeterRegistry registry) {
-        Gauge.builder("agentnexus.active.websocket.connections", open, AtomicInteger::get)
+    private static final Logger log = LoggerFactory.getLogger(ActiveConnections.class);
+
+    private final Set<ServerClose> open = ConcurrentHashMap.newKeySet();
+    private final Duration shutdownGrace;
+    private volatile boolean running;
+
+    ActiveConnections(MeterRegistry registry, ConnectionProperties properties) {
+        this.shutdownGrace = properties.shutdownGrace();
+        Gauge.builder("agentnexus.active.websocket.connections", open, Set::size)
                 .description("Open WebSocket connections of this gateway")
                 .register(registry);
     }
 
-    void opened() {
-        open.incrementAndGet();
+    /** Registers a new connection; false once shutdown has begun (the caller closes it with 1001). */
+    boolean open(ServerClose connection) {
+        open.add(connection);
+        if (!running) {
+            open.remove(connection);
+            return false;
+        }
+        return true;
     }
 
-    void closed() {
-        open.decrementAndGet();
+    void closed(ServerClose connection) {
+        open.remove(connection);
     }
 
     int count() {
-        return open.get();
+        return open.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        List<ServerClose> connections = List.copyOf(open);
+        if (connections.isEmpty()) {
+            return;
+        }
+        log.info("Closing {} WebSocket connection(s) with 1001", connections.size());
+        connections.forEach(connection -> connection.close(SHUTTING_DOWN));
+        // each connection's clean-up (subscriptions, gauge) runs once its close frame is out
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        try {
+            while (!open.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!open.isEmpty()) {
+            log.warn("{} WebSocket connection(s) still open after {}", open.size(), shutdownGrace);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

@@ -26,11 +26,13 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
     private final ClientMessageParser parser;
     private final ServerMessages messages;
     private final SubscriptionStarter starter;
+    private final int maxSubscriptions;
     private final Map<ExecutionId, Subscription> subscriptions = new ConcurrentHashMap<>();
 
     Connection(Viewer viewer, Outbound outbound, ClientMessageParser parser, ServerMessages messages,
-            SubscriptionStarter starter) {
+            SubscriptionStarter starter, int maxSubscriptions) {
         this.viewer = viewer;
+        this.maxSubscriptions = maxSubscriptions;
         this.outbound = outbound;
         this.parser = parser;
         this.messages = messages;
@@ -51,6 +53,12 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
 
     @Override
     public Void subscribe(ClientMessage.Subscribe subscribe) {
+        // frames arrive one at a time, so the count cannot change between this check and the put below
+        if (subscriptions.size() >= maxSubscriptions && !subscriptions.containsKey(subscribe.executionId())) {
+            error(subscribe.executionId(), ErrorCode.TOO_MANY_SUBSCRIPTIONS,
+                    "at most " + maxSubscriptions + " subscriptions per connection; unsubscribe one first");
+            return null;
+        }
         var subscription = new Subscription(subscribe.executionId(), viewer, subscribe.fromSeq(), this);
         if (subscriptions.putIfAbsent(subscribe.executionId(), subscription) != null) {
             error(subscribe.executionId(), ErrorCode.ALREADY_SUBSCRIBED, "already subscribed to this execution");
@@ -77,6 +85,17 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
         return null;
     }
 
+    /** Answers a message the client sent too fast, without acting on it. */
+    void refuse(int perSecond) {
+        outbound.send(messages.error(null, ErrorCode.RATE_LIMITED,
+                "more than " + perSecond + " messages per second; this one was ignored"));
+    }
+
+    /** Answers a frame that is not text. */
+    void refuseBinary() {
+        outbound.send(messages.error(null, ErrorCode.INVALID_JSON, "binary frames are not supported; send JSON text"));
+    }
+
     /** Ends every subscription and the outbound stream; idempotent. */
     void close() {
         // cancel outside any outbound lock: subscriptions take their own lock, then the outbound's
@@ -97,6 +116,11 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
     @Override
     public void error(ExecutionId executionId, ErrorCode code, String message) {
         outbound.send(messages.error(executionId, code, message));
+    }
+
+    @Override
+    public boolean awaitRoom() {
+        return outbound.awaitRoom();
     }
 
     @Override

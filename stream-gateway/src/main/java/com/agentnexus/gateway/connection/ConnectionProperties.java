@@ -1,21 +1,61 @@
 package com.agentnexus.gateway.connection;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Per-connection limits.
+ * Per-connection limits; each has a clear answer when crossed (see docs/protocol.md).
  *
  * @param outboundQueueCapacity messages waiting for the socket; beyond it the client is too slow and the
- *                              connection closes with 1013 (the client resumes by seq). Sized for a replay
- *                              burst of a long execution, not for steady state.
+ *                              connection closes with 1013 (the client resumes by seq). Replay waits for room
+ *                              (below half of it), so this absorbs bursts of live events only.
+ * @param slowClientGrace       how long replay waits for a client to make room before closing it with 1013
+ * @param pingInterval          how often the gateway sends a WebSocket ping
+ * @param idleTimeout           a connection from which nothing (not even a pong) arrived for this long is closed
+ *                              with 1001
+ * @param maxFrameSize          largest client frame; a larger one closes the connection with 1009
+ * @param maxSubscriptions      executions one connection may watch at once; beyond it TOO_MANY_SUBSCRIPTIONS
+ * @param messagesPerSecond     sustained client message rate; beyond it RATE_LIMITED. Refusals are forgotten at
+ *                              the same rate; a client with more than {@code messageBurst} outstanding keeps
+ *                              flooding and is closed with 1008
+ * @param messageBurst          messages a client may send at once before the rate applies
+ * @param allowedOrigins        browser origins allowed to open a connection (403 otherwise); empty allows any —
+ *                              safe here because the gateway authenticates with bearer tokens, never cookies
+ * @param shutdownGrace         how long shutdown waits for clients to acknowledge the 1001 close
  */
 @ConfigurationProperties("agentnexus.gateway.connection")
-record ConnectionProperties(@DefaultValue("4096") int outboundQueueCapacity) {
+record ConnectionProperties(
+        @DefaultValue("4096") int outboundQueueCapacity,
+        @DefaultValue("10s") Duration slowClientGrace,
+        @DefaultValue("30s") Duration pingInterval,
+        @DefaultValue("60s") Duration idleTimeout,
+        @DefaultValue("16KB") DataSize maxFrameSize,
+        @DefaultValue("100") int maxSubscriptions,
+        @DefaultValue("20") int messagesPerSecond,
+        @DefaultValue("50") int messageBurst,
+        @DefaultValue({}) List<String> allowedOrigins,
+        @DefaultValue("5s") Duration shutdownGrace) {
 
     ConnectionProperties {
-        if (outboundQueueCapacity < 1) {
-            throw new IllegalArgumentException("outbound-queue-capacity must be >= 1");
+        require(outboundQueueCapacity >= 2, "outbound-queue-capacity must be >= 2");
+        require(!slowClientGrace.isNegative(), "slow-client-grace must not be negative");
+        require(!pingInterval.isNegative() && !pingInterval.isZero(), "ping-interval must be positive");
+        require(idleTimeout.compareTo(pingInterval) > 0, "idle-timeout must be longer than ping-interval");
+        require(maxFrameSize.toBytes() >= 256 && maxFrameSize.toBytes() <= Integer.MAX_VALUE,
+                "max-frame-size must be between 256 B and 2 GB");
+        require(maxSubscriptions >= 1, "max-subscriptions must be >= 1");
+        require(messagesPerSecond >= 1, "messages-per-second must be >= 1");
+        require(messageBurst >= 1, "message-burst must be >= 1");
+        require(!shutdownGrace.isNegative(), "shutdown-grace must not be negative");
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
         }
     }
 }

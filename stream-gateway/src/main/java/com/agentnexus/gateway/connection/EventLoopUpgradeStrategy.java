@@ -1,7 +1,11 @@
 package com.agentnexus.gateway.connection;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -38,21 +42,39 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
         this.delegate = delegate;
     }
 
+    /**
+     * Session attribute: a {@code BooleanSupplier} telling whether the connection's socket takes more writes now
+     * (Netty's writability: its own buffer is below the high water mark). Reactor Netty keeps writing into that
+     * buffer whether or not the client reads, so a connection's queue alone cannot see a stalled client.
+     */
+    static final String WRITABLE = EventLoopUpgradeStrategy.class.getName() + ".writable";
+
     @Override
     public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
             Supplier<HandshakeInfo> handshakeInfoFactory) {
-        Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, handshakeInfoFactory));
-        EventLoop eventLoop = eventLoopOf(exchange);
+        Channel channel = channelOf(exchange);
+        Supplier<HandshakeInfo> withWritability = () -> {
+            HandshakeInfo info = handshakeInfoFactory.get();
+            if (channel == null) {
+                return info;
+            }
+            Map<String, Object> attributes = new HashMap<>(info.getAttributes());
+            attributes.put(WRITABLE, (BooleanSupplier) channel::isWritable);
+            return new HandshakeInfo(info.getUri(), info.getHeaders(), info.getCookies(), info.getPrincipal(),
+                    info.getSubProtocol(), info.getRemoteAddress(), attributes, info.getLogPrefix());
+        };
+        Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, withWritability));
+        EventLoop eventLoop = channel == null ? null : channel.eventLoop();
         if (eventLoop == null || eventLoop.inEventLoop()) {
             return upgrade;
         }
         return upgrade.subscribeOn(Schedulers.fromExecutor(eventLoop));
     }
 
-    private static @Nullable EventLoop eventLoopOf(ServerWebExchange exchange) {
+    private static @Nullable Channel channelOf(ServerWebExchange exchange) {
         HttpServerResponse response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
-        AtomicReference<EventLoop> eventLoop = new AtomicReference<>();
-        response.withConnection(connection -> eventLoop.set(connection.channel().eventLoop()));
-        return eventLoop.get();
+        AtomicReference<Channel> channel = new AtomicReference<>();
+        response.withConnection(connection -> channel.set(connection.channel()));
+        return channel.get();
     }
 }

@@ -4,6 +4,7 @@ import com.agentnexus.gateway.protocol.ClientMessageParser;
 import com.agentnexus.gateway.protocol.ServerMessages;
 import com.agentnexus.gateway.security.Viewer;
 import com.agentnexus.gateway.subscription.SubscriptionStarter;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,14 +12,24 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Serves {@code /ws}. The handshake is already authenticated; the principal decides what the client may see. */
+/**
+ * Serves {@code /ws}. The handshake is already authenticated; the principal decides what the client may see. Each
+ * connection gets a WebSocket ping every {@code ping-interval} and is closed with 1001 once nothing (a pong
+ * included) arrived for {@code idle-timeout}; client messages are rate-limited.
+ */
 @Component
 class StreamWebSocketHandler implements WebSocketHandler {
 
+    static final CloseStatus IDLE = new CloseStatus(1001, "idle timeout");
+    static final CloseStatus FLOODING = new CloseStatus(1008, "message rate exceeded");
+    static final CloseStatus TOO_SLOW = new CloseStatus(1013, "too slow; reconnect and resume with fromSeq");
+
     private static final Logger log = LoggerFactory.getLogger(StreamWebSocketHandler.class);
+    private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final ClientMessageParser parser;
     private final ServerMessages messages;
@@ -45,26 +56,72 @@ class StreamWebSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> serve(WebSocketSession session, Viewer viewer) {
-        var outbound = new Outbound(properties.outboundQueueCapacity(), () -> closeOverloaded(session));
-        var connection = new Connection(viewer, outbound, parser, messages, starter);
-        active.opened();
+        var close = new ServerClose(session);
+        if (!active.open(close)) {
+            close.close(ActiveConnections.SHUTTING_DOWN);
+            return close.done();
+        }
+        Object writable = session.getAttributes().get(EventLoopUpgradeStrategy.WRITABLE);
+        var outbound = new Outbound(properties.outboundQueueCapacity(),
+                writable instanceof BooleanSupplier socket ? socket : () -> true, properties.slowClientGrace(),
+                System::nanoTime, () -> closeOverloaded(session, close));
+        var connection = new Connection(viewer, outbound, parser, messages, starter, properties.maxSubscriptions());
+        var rate = new MessageRate(properties.messagesPerSecond(), properties.messageBurst(), System::nanoTime);
+        var silence = new Silence(properties.idleTimeout(), System::nanoTime);
         Mono<Void> inbound = session.receive()
-                .map(WebSocketMessage::getPayloadAsText)
-                .doOnNext(connection::receive)
+                .doOnNext(message -> {
+                    silence.heard();
+                    receive(session, connection, close, rate, message);
+                })
                 .then()
-                .doFinally(signal -> connection.close());
-        Mono<Void> send = session.send(outbound.messages().map(session::textMessage));
-        return Mono.zip(inbound, send).then()
+                .doFinally(signal -> {
+                    close.inboundEnded();
+                    connection.close();
+                });
+        Flux<WebSocketMessage> pings = Flux.interval(properties.pingInterval(), properties.pingInterval())
+                .map(tick -> session.pingMessage(buffers -> buffers.wrap(NO_PAYLOAD)))
+                .takeUntilOther(outbound.completed());
+        Mono<Void> send = session.send(Flux.merge(outbound.messages().map(session::textMessage), pings));
+        Mono<Void> idleWatch = Flux.interval(silence.checkEvery())
+                .takeUntilOther(outbound.completed())
+                .filter(tick -> silence.tooLong())
+                .next()
+                .doOnNext(tick -> close.close(IDLE))
+                .then();
+        return Mono.when(inbound, send, idleWatch, close.done())
                 .doOnError(error -> log.warn("WebSocket connection {} failed", session.getId(), error))
                 .doFinally(signal -> {
-            connection.close();
-            active.closed();
-        });
+                    connection.close();
+                    active.closed(close);
+                });
     }
 
-    private void closeOverloaded(WebSocketSession session) {
+    /** Pongs (and pings, which Reactor Netty answers) only prove the client is alive: the idle timeout saw them. */
+    private void receive(WebSocketSession session, Connection connection, ServerClose close, MessageRate rate,
+            WebSocketMessage message) {
+        WebSocketMessage.Type type = message.getType();
+        if (type == WebSocketMessage.Type.PONG || type == WebSocketMessage.Type.PING) {
+            return;
+        }
+        switch (rate.next()) {
+            case ACCEPT -> {
+                if (type == WebSocketMessage.Type.TEXT) {
+                    connection.receive(message.getPayloadAsText());
+                } else {
+                    connection.refuseBinary();
+                }
+            }
+            case REFUSE -> connection.refuse(rate.perSecond());
+            case CLOSE -> {
+                log.info("Closing WebSocket connection {}: it kept sending past the rate limit", session.getId());
+                close.close(FLOODING);
+            }
+        }
+    }
+
+    private void closeOverloaded(WebSocketSession session, ServerClose close) {
         log.info("Closing slow WebSocket connection {}: outbound queue full", session.getId());
         // not on the sender's thread: it holds the outbound lock, and closing re-enters the connection
-        Schedulers.parallel().schedule(() -> session.close(CloseStatus.SERVICE_OVERLOAD).subscribe());
+        Schedulers.parallel().schedule(() -> close.close(TOO_SLOW));
     }
 }

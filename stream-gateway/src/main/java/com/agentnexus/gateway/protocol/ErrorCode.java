@@ -19,5 +19,9 @@ public enum ErrorCode {
     /** The connection does not subscribe to the execution. */
     NOT_SUBSCRIBED,
     /** Reading the execution's history failed; subscribing again may succeed. */
-    REPLAY_FAILED
+    REPLAY_FAILED,
+    /** The connection already watches as many executions as allowed; unsubscribe one first. */
+    TOO_MANY_SUBSCRIPTIONS,
+    /** The client sends faster than allowed; the message was ignored. Keeping on closes the connection (1008). */
+    RATE_LIMITED
 }

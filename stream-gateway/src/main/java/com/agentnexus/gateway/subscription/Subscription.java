@@ -58,6 +58,11 @@ public final class Subscription {
         }
     }
 
+    /** Paces replay to the client; not synchronized, so live delivery goes on meanwhile. */
+    void awaitRoom() {
+        sink.awaitRoom();
+    }
+
     /** Replay reached the end offsets. Without any event of the execution, it does not exist (yet). */
     synchronized void replayCompleted() {
         if (!ended && !seenAny) {

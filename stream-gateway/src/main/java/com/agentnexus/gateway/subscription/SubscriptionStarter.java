@@ -27,7 +27,10 @@ public class SubscriptionStarter {
     public void start(Subscription subscription) {
         LiveFanOut.Registration registration = live.register(subscription.executionId(), subscription::accept);
         subscription.onEnd(registration::cancel);
-        replay.replay(subscription.executionId(), subscription::accept, subscription::isActive)
+        replay.replay(subscription.executionId(), event -> {
+                    subscription.awaitRoom();
+                    subscription.accept(event);
+                }, subscription::isActive)
                 .subscribe(null, error -> {
                     log.warn("Replay of execution {} failed", subscription.executionId(), error);
                     subscription.replayFailed();

@@ -2,7 +2,10 @@ package com.agentnexus.gateway.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -37,5 +40,62 @@ class OutboundTest {
 
         assertThat(overflows).hasValue(0);
         assertThat(outbound.queued()).isZero();
+    }
+
+    @Test
+    void aSocketRefusingWritesForLongerThanTheGraceOverflowsOnTheNextSend() {
+        var overflows = new AtomicInteger();
+        var writable = new AtomicBoolean(true);
+        var now = new AtomicLong();
+        var outbound = new Outbound(100, writable::get, Duration.ofSeconds(2), now::get, overflows::incrementAndGet);
+
+        writable.set(false);
+        outbound.send("a");
+        now.addAndGet(Duration.ofMillis(1900).toNanos());
+        outbound.send("b");
+        assertThat(overflows).hasValue(0);
+
+        now.addAndGet(Duration.ofMillis(200).toNanos());
+        outbound.send("c");
+        assertThat(overflows).hasValue(1);
+    }
+
+    @Test
+    void aSocketThatTakesWritesAgainStartsTheGraceAfresh() {
+        var overflows = new AtomicInteger();
+        var writable = new AtomicBoolean(false);
+        var now = new AtomicLong();
+        var outbound = new Outbound(100, writable::get, Duration.ofSeconds(2), now::get, overflows::incrementAndGet);
+
+        outbound.send("a");
+        now.addAndGet(Duration.ofMillis(1900).toNanos());
+        writable.set(true);
+        outbound.send("b");
+        writable.set(false);
+        now.addAndGet(Duration.ofMillis(1900).toNanos());
+        outbound.send("c");
+
+        assertThat(overflows).hasValue(0);
+    }
+
+    @Test
+    void awaitRoomReturnsAtOnceWhileTheSocketTakesWritesAndTheQueueIsAtMostHalfFull() {
+        var outbound = new Outbound(4, () -> true, Duration.ofSeconds(2), System::nanoTime, () -> { });
+        outbound.send("a");
+        outbound.send("b");
+
+        assertThat(outbound.awaitRoom()).isTrue();
+    }
+
+    @Test
+    void awaitRoomOverflowsAClientThatMakesNoRoomWithinTheGrace() {
+        var overflows = new AtomicInteger();
+        var outbound = new Outbound(4, () -> false, Duration.ofMillis(50), System::nanoTime,
+                overflows::incrementAndGet);
+
+        assertThat(outbound.awaitRoom()).isFalse();
+        assertThat(overflows).hasValue(1);
+        assertThat(outbound.awaitRoom()).isFalse();
+        assertThat(overflows).hasValue(1);
     }
 }

@@ -150,5 +150,10 @@ class SubscriptionTest {
         public void ended(Subscription subscription) {
             ended = true;
         }
+
+        @Override
+        public boolean awaitRoom() {
+            return true;
+        }
     }
 }
