@@ -1,5 +1,6 @@
 package com.agentnexus.launcher;
 
+import java.lang.ref.Reference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -41,7 +42,9 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         String bearer = token != null ? token : TokenCommand.demoToken("demo", false);
         var done = new CompletableFuture<Integer>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        // kept reachable to the end: the JDK stops an unreachable client's selector thread, deafening the socket
+        HttpClient http = HttpClient.newHttpClient();
+        WebSocket socket = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + bearer)
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(url), new Printer(done))
@@ -58,6 +61,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
             return 2;
         } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+            Reference.reachabilityFence(http);
         }
     }
 
@@ -65,6 +69,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
     private static final class Printer implements WebSocket.Listener {
         private final CompletableFuture<Integer> done;
         private final StringBuilder partial = new StringBuilder();
+        private long lastSeq;
 
         Printer(CompletableFuture<Integer> done) {
             this.done = done;
@@ -78,6 +83,9 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
                 partial.setLength(0);
                 System.out.println(message);
                 JsonNode node = JSON.readTree(message);
+                if (node.has("seq")) {
+                    lastSeq = node.get("seq").asLong();
+                }
                 String type = node.path("type").asString();
                 if ("error".equals(type)) {
                     done.complete(1);
@@ -95,6 +103,11 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (!done.isDone()) {
+                // e.g. 1001 (gateway shutting down, idle) or 1013 (too slow): nothing is lost, resume by seq
+                System.err.println("the gateway closed the connection (" + statusCode + " " + reason
+                        + "); resume with --from-seq " + lastSeq);
+            }
             done.complete(statusCode == WebSocket.NORMAL_CLOSURE ? 0 : 1);
             return null;
         }

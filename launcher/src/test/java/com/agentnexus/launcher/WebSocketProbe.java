@@ -19,19 +19,23 @@ final class WebSocketProbe implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    // held for the probe's life: the JDK stops an unreachable HttpClient's selector thread, deafening the socket
+    private final HttpClient http;
     private final WebSocket socket;
 
-    private WebSocketProbe(WebSocket socket, Listener listener) {
+    private WebSocketProbe(HttpClient http, WebSocket socket, Listener listener) {
+        this.http = http;
         this.socket = socket;
     }
 
     static WebSocketProbe connect(String url, String token) throws Exception {
         var listener = new Listener();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        HttpClient http = HttpClient.newHttpClient();
+        WebSocket socket = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
                 .buildAsync(URI.create(url), listener)
                 .get(10, TimeUnit.SECONDS);
-        var probe = new WebSocketProbe(socket, listener);
+        var probe = new WebSocketProbe(http, socket, listener);
         listener.sink = probe.received;
         return probe;
     }
