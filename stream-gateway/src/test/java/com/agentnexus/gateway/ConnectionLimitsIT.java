@@ -59,6 +59,17 @@ class ConnectionLimitsIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aFragmentedMessageLargerThanTheLimitClosesWithAProtocolError() throws Exception {
+        try (JdkSocket bystander = JdkSocket.connect(port, alice); JdkSocket client = JdkSocket.connect(port, alice)) {
+            String part = "x".repeat(600);
+            client.sendFragmented("{\"type\":\"ping\",\"a\":\"" + part, part, part + "\"}");
+
+            assertThat(client.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1002);
+            bystander.roundTrip();
+        }
+    }
+
+    @Test
     void subscriptionsBeyondTheLimitAreRefusedUntilOneEnds() {
         List<ExecutionFixture> runs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -54,6 +54,13 @@ final class JdkSocket implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Sends {@code parts} as the fragments of one text message. */
+    void sendFragmented(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+    }
+
     int pings() {
         return pings.get();
     }

@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "agentnexus.gateway.connection.outbound-queue-capacity=64",
-        "agentnexus.gateway.connection.slow-client-grace=1s"})
+        "agentnexus.gateway.connection.slow-client-grace=1s",
+        "agentnexus.gateway.connection.close-timeout=30s"})
 class SlowConsumerIT extends GatewayIntegrationTest {
 
     private final String alice = TestTokens.user("alice");

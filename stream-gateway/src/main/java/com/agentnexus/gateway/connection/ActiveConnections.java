@@ -25,11 +25,13 @@ class ActiveConnections implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ActiveConnections.class);
 
     private final Set<ServerClose> open = ConcurrentHashMap.newKeySet();
-    private final Duration shutdownGrace;
+    private final Duration closeTimeout;
     private volatile boolean running;
+    // refusing only once stopping: this bean starts after the web server, which already accepts handshakes
+    private volatile boolean stopping;
 
     ActiveConnections(MeterRegistry registry, ConnectionProperties properties) {
-        this.shutdownGrace = properties.shutdownGrace();
+        this.closeTimeout = properties.closeTimeout();
         Gauge.builder("agentnexus.active.websocket.connections", open, Set::size)
                 .description("Open WebSocket connections of this gateway")
                 .register(registry);
@@ -38,7 +40,7 @@ class ActiveConnections implements SmartLifecycle {
     /** Registers a new connection; false once shutdown has begun (the caller closes it with 1001). */
     boolean open(ServerClose connection) {
         open.add(connection);
-        if (!running) {
+        if (stopping) {
             open.remove(connection);
             return false;
         }
@@ -55,11 +57,13 @@ class ActiveConnections implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         running = true;
     }
 
     @Override
     public void stop() {
+        stopping = true;
         running = false;
         List<ServerClose> connections = List.copyOf(open);
         if (connections.isEmpty()) {
@@ -67,8 +71,8 @@ class ActiveConnections implements SmartLifecycle {
         }
         log.info("Closing {} WebSocket connection(s) with 1001", connections.size());
         connections.forEach(connection -> connection.close(SHUTTING_DOWN));
-        // each connection's clean-up (subscriptions, gauge) runs once its close frame is out
-        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        // each connection's clean-up (subscriptions, gauge) runs once its close frame is out, or its socket was cut
+        long deadline = System.nanoTime() + closeTimeout.plusSeconds(1).toNanos();
         try {
             while (!open.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -77,8 +81,14 @@ class ActiveConnections implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         if (!open.isEmpty()) {
-            log.warn("{} WebSocket connection(s) still open after {}", open.size(), shutdownGrace);
+            log.warn("{} WebSocket connection(s) still open after {}", open.size(), closeTimeout);
         }
+    }
+
+    /** Stops first of all (highest phase): before the web server's graceful shutdown, which would wait for us. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     @Override

@@ -14,6 +14,8 @@ import com.agentnexus.gateway.subscription.SubscriptionStarter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * One client connection: answers its messages and owns its subscriptions. A bad message earns an error
@@ -28,6 +30,8 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
     private final SubscriptionStarter starter;
     private final int maxSubscriptions;
     private final Map<ExecutionId, Subscription> subscriptions = new ConcurrentHashMap<>();
+    // one replay at a time per connection: a slow client waits for room on one replay thread, not on all of them
+    private final Sinks.Many<Mono<Void>> replays = Sinks.many().unicast().onBackpressureBuffer();
 
     Connection(Viewer viewer, Outbound outbound, ClientMessageParser parser, ServerMessages messages,
             SubscriptionStarter starter, int maxSubscriptions) {
@@ -37,6 +41,7 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
         this.parser = parser;
         this.messages = messages;
         this.starter = starter;
+        replays.asFlux().concatMap(replay -> replay, 1).subscribe();
     }
 
     /** Handles one client frame; called on the connection's inbound flux, one frame at a time. */
@@ -64,7 +69,7 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
             error(subscribe.executionId(), ErrorCode.ALREADY_SUBSCRIBED, "already subscribed to this execution");
             return null;
         }
-        starter.start(subscription);
+        replays.tryEmitNext(starter.start(subscription));
         return null;
     }
 
@@ -101,6 +106,8 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
         // cancel outside any outbound lock: subscriptions take their own lock, then the outbound's
         List.copyOf(subscriptions.values()).forEach(Subscription::cancel);
         subscriptions.clear();
+        // replays still queued find their subscriptions cancelled and end at once
+        replays.tryEmitComplete();
         outbound.complete();
     }
 

@@ -24,7 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param messageBurst          messages a client may send at once before the rate applies
  * @param allowedOrigins        browser origins allowed to open a connection (403 otherwise); empty allows any —
  *                              safe here because the gateway authenticates with bearer tokens, never cookies
- * @param shutdownGrace         how long shutdown waits for clients to acknowledge the 1001 close
+ * @param closeTimeout          how long a server close (1001, 1008, 1013, shutdown) may take to reach the client
+ *                              before the socket is cut — a client that stopped reading never gets the frame
  */
 @ConfigurationProperties("agentnexus.gateway.connection")
 record ConnectionProperties(
@@ -37,7 +38,7 @@ record ConnectionProperties(
         @DefaultValue("20") int messagesPerSecond,
         @DefaultValue("50") int messageBurst,
         @DefaultValue({}) List<String> allowedOrigins,
-        @DefaultValue("5s") Duration shutdownGrace) {
+        @DefaultValue("5s") Duration closeTimeout) {
 
     ConnectionProperties {
         require(outboundQueueCapacity >= 2, "outbound-queue-capacity must be >= 2");
@@ -49,7 +50,7 @@ record ConnectionProperties(
         require(maxSubscriptions >= 1, "max-subscriptions must be >= 1");
         require(messagesPerSecond >= 1, "messages-per-second must be >= 1");
         require(messageBurst >= 1, "message-burst must be >= 1");
-        require(!shutdownGrace.isNegative(), "shutdown-grace must not be negative");
+        require(!closeTimeout.isNegative(), "close-timeout must not be negative");
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 

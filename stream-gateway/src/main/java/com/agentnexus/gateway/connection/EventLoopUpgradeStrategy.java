@@ -5,7 +5,6 @@ import io.netty.channel.EventLoop;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -42,28 +41,21 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
         this.delegate = delegate;
     }
 
-    /**
-     * Session attribute: a {@code BooleanSupplier} telling whether the connection's socket takes more writes now
-     * (Netty's writability: its own buffer is below the high water mark). Reactor Netty keeps writing into that
-     * buffer whether or not the client reads, so a connection's queue alone cannot see a stalled client.
-     */
-    static final String WRITABLE = EventLoopUpgradeStrategy.class.getName() + ".writable";
-
     @Override
     public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
             Supplier<HandshakeInfo> handshakeInfoFactory) {
         Channel channel = channelOf(exchange);
-        Supplier<HandshakeInfo> withWritability = () -> {
+        Supplier<HandshakeInfo> withSocketControl = () -> {
             HandshakeInfo info = handshakeInfoFactory.get();
             if (channel == null) {
                 return info;
             }
             Map<String, Object> attributes = new HashMap<>(info.getAttributes());
-            attributes.put(WRITABLE, (BooleanSupplier) channel::isWritable);
+            attributes.put(SocketControl.ATTRIBUTE, SocketControl.of(channel));
             return new HandshakeInfo(info.getUri(), info.getHeaders(), info.getCookies(), info.getPrincipal(),
                     info.getSubProtocol(), info.getRemoteAddress(), attributes, info.getLogPrefix());
         };
-        Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, withWritability));
+        Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, withSocketControl));
         EventLoop eventLoop = channel == null ? null : channel.eventLoop();
         if (eventLoop == null || eventLoop.inEventLoop()) {
             return upgrade;

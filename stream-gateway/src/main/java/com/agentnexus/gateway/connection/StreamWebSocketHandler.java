@@ -4,7 +4,7 @@ import com.agentnexus.gateway.protocol.ClientMessageParser;
 import com.agentnexus.gateway.protocol.ServerMessages;
 import com.agentnexus.gateway.security.Viewer;
 import com.agentnexus.gateway.subscription.SubscriptionStarter;
-import java.util.function.BooleanSupplier;
+import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,15 +56,15 @@ class StreamWebSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> serve(WebSocketSession session, Viewer viewer) {
-        var close = new ServerClose(session);
+        SocketControl socket = session.getAttributes().get(SocketControl.ATTRIBUTE) instanceof SocketControl control
+                ? control : SocketControl.NONE;
+        var close = new ServerClose(session, socket, properties.closeTimeout());
         if (!active.open(close)) {
             close.close(ActiveConnections.SHUTTING_DOWN);
             return close.done();
         }
-        Object writable = session.getAttributes().get(EventLoopUpgradeStrategy.WRITABLE);
-        var outbound = new Outbound(properties.outboundQueueCapacity(),
-                writable instanceof BooleanSupplier socket ? socket : () -> true, properties.slowClientGrace(),
-                System::nanoTime, () -> closeOverloaded(session, close));
+        var outbound = new Outbound(properties.outboundQueueCapacity(), socket.writable(),
+                properties.slowClientGrace(), System::nanoTime, () -> closeOverloaded(session, close));
         var connection = new Connection(viewer, outbound, parser, messages, starter, properties.maxSubscriptions());
         var rate = new MessageRate(properties.messagesPerSecond(), properties.messageBurst(), System::nanoTime);
         var silence = new Silence(properties.idleTimeout(), System::nanoTime);
@@ -89,14 +89,17 @@ class StreamWebSocketHandler implements WebSocketHandler {
                 .doOnNext(tick -> close.close(IDLE))
                 .then();
         return Mono.when(inbound, send, idleWatch, close.done())
-                .doOnError(error -> log.warn("WebSocket connection {} failed", session.getId(), error))
+                .doOnError(error -> logFailure(session, error))
                 .doFinally(signal -> {
                     connection.close();
                     active.closed(close);
                 });
     }
 
-    /** Pongs (and pings, which Reactor Netty answers) only prove the client is alive: the idle timeout saw them. */
+    /**
+     * A pong only proves the client is alive (the silence was reset above). Client pings never get here: Reactor
+     * Netty answers them itself, so they do not keep a connection from the idle timeout.
+     */
     private void receive(WebSocketSession session, Connection connection, ServerClose close, MessageRate rate,
             WebSocketMessage message) {
         WebSocketMessage.Type type = message.getType();
@@ -116,6 +119,16 @@ class StreamWebSocketHandler implements WebSocketHandler {
                 log.info("Closing WebSocket connection {}: it kept sending past the rate limit", session.getId());
                 close.close(FLOODING);
             }
+        }
+    }
+
+    private static void logFailure(WebSocketSession session, Throwable error) {
+        if (error instanceof TooLongFrameException) {
+            // a fragmented message over max-frame-size: Reactor Netty has already closed with 1002
+            log.info("WebSocket connection {} sent a message over the size limit: {}", session.getId(),
+                    error.getMessage());
+        } else {
+            log.warn("WebSocket connection {} failed", session.getId(), error);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -53,10 +54,15 @@ final class ReplayCursor {
         Instant deadline = Instant.now().plus(properties.timeout());
         while (!pending.isEmpty() && wanted.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("replay did not reach the end offsets within "
+                throw new IllegalStateException("replay made no progress towards the end offsets for "
                         + properties.timeout());
             }
-            for (ConsumerRecord<String, String> record : consumer.poll(properties.pollTimeout())) {
+            ConsumerRecords<String, String> records = consumer.poll(properties.pollTimeout());
+            if (!records.isEmpty()) {
+                // the timeout is for Kafka making no progress; the time a slow client takes is not counted
+                deadline = Instant.now().plus(properties.timeout());
+            }
+            for (ConsumerRecord<String, String> record : records) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() < ends.get(partition) && key.equals(record.key())) {
                     decoder.decode(record).ifPresent(sink);

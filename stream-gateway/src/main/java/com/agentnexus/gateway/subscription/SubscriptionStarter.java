@@ -5,6 +5,7 @@ import com.agentnexus.gateway.replay.ExecutionReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Starts a subscription in the one order that loses nothing at the hand-over: register for live events first
@@ -24,16 +25,22 @@ public class SubscriptionStarter {
         this.replay = replay;
     }
 
-    public void start(Subscription subscription) {
+    /**
+     * Registers for live events now and returns the replay of history, for the caller to run when its turn comes:
+     * a connection replays one execution at a time, so one client never holds more than one replay thread.
+     */
+    public Mono<Void> start(Subscription subscription) {
         LiveFanOut.Registration registration = live.register(subscription.executionId(), subscription::accept);
         subscription.onEnd(registration::cancel);
-        replay.replay(subscription.executionId(), event -> {
+        return replay.replay(subscription.executionId(), event -> {
                     subscription.awaitRoom();
                     subscription.accept(event);
                 }, subscription::isActive)
-                .subscribe(null, error -> {
+                .doOnSuccess(done -> subscription.replayCompleted())
+                .onErrorResume(error -> {
                     log.warn("Replay of execution {} failed", subscription.executionId(), error);
                     subscription.replayFailed();
-                }, subscription::replayCompleted);
+                    return Mono.empty();
+                });
     }
 }
