@@ -1,5 +1,6 @@
 package com.agentnexus.execution;
 
+import com.agentnexus.support.KafkaHealthConfiguration;
 import com.agentnexus.support.KafkaTopicsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -7,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import(KafkaTopicsConfiguration.class)
+@Import({KafkaTopicsConfiguration.class, KafkaHealthConfiguration.class})
 @ConfigurationPropertiesScan
 public class ExecutionServiceApplication {
 

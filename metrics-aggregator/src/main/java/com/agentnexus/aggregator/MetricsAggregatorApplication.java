@@ -1,12 +1,13 @@
 package com.agentnexus.aggregator;
 
+import com.agentnexus.support.KafkaHealthConfiguration;
 import com.agentnexus.support.KafkaTopicsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import(KafkaTopicsConfiguration.class)
+@Import({KafkaTopicsConfiguration.class, KafkaHealthConfiguration.class})
 public class MetricsAggregatorApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package com.agentnexus.gateway;
 
+import com.agentnexus.support.KafkaHealthConfiguration;
 import com.agentnexus.support.KafkaTopicsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** Serves execution events to WebSocket subscribers: history replayed from Kafka, then live. */
 @SpringBootApplication
-@Import(KafkaTopicsConfiguration.class)
+@Import({KafkaTopicsConfiguration.class, KafkaHealthConfiguration.class})
 @ConfigurationPropertiesScan
 public class StreamGatewayApplication {
 

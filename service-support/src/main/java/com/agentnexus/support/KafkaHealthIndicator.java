@@ -1,4 +1,4 @@
-package com.agentnexus.execution.publishing;
+package com.agentnexus.support;
 
 import java.time.Duration;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -8,19 +8,22 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Readiness: Kafka is critical, since an execution that cannot publish its events must not be accepted. */
-@Component("kafka")
-class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implements DisposableBean {
+/**
+ * Readiness: the broker answers a cluster description within 2 s. Kafka is critical to every service — the
+ * execution service must not accept executions it cannot publish, the gateway serves neither replay nor live
+ * without it, the aggregator counts nothing. One admin client is kept for the checks. Registered as {@code kafka}
+ * by {@link KafkaHealthConfiguration}.
+ */
+public final class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implements DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final KafkaAdmin admin;
     private @Nullable AdminClient client;
 
-    KafkaHealthIndicator(KafkaAdmin admin) {
+    public KafkaHealthIndicator(KafkaAdmin admin) {
         super("Kafka health check failed");
         this.admin = admin;
     }

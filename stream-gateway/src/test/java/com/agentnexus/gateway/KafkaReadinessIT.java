@@ -1,0 +1,47 @@
+package com.agentnexus.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentnexus.support.KafkaHealthIndicator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.kafka.core.KafkaAdmin;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Kafka is critical to the gateway: no replay, no live events without it. */
+class KafkaReadinessIT extends GatewayIntegrationTest {
+
+    @Test
+    void readinessListsTheBrokerCheck() throws Exception {
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonNode components = JsonMapper.builder().build().readTree(ready.body()).get("components");
+        assertThat(components.get("kafka").get("status").stringValue()).isEqualTo("UP");
+        assertThat(components.get("liveConsumer").get("status").stringValue()).isEqualTo("UP");
+    }
+
+    @Test
+    void theBrokerCheckIsDownWhenNoBrokerAnswers() throws Exception {
+        var nobody = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"));
+        var check = new KafkaHealthIndicator(nobody);
+        try {
+            Health health = check.health(true).block(Duration.ofSeconds(10));
+
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        } finally {
+            check.destroy();
+        }
+    }
+}
