@@ -1,14 +1,14 @@
 package com.agentnexus.execution;
 
-import com.agentnexus.support.KafkaHealthConfiguration;
 import com.agentnexus.support.KafkaTopicsConfiguration;
+import com.agentnexus.support.ServiceHealthConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import({KafkaTopicsConfiguration.class, KafkaHealthConfiguration.class})
+@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class})
 @ConfigurationPropertiesScan
 public class ExecutionServiceApplication {
 

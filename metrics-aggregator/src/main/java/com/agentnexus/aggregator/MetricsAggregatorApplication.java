@@ -1,13 +1,13 @@
 package com.agentnexus.aggregator;
 
-import com.agentnexus.support.KafkaHealthConfiguration;
 import com.agentnexus.support.KafkaTopicsConfiguration;
+import com.agentnexus.support.ServiceHealthConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import({KafkaTopicsConfiguration.class, KafkaHealthConfiguration.class})
+@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class})
 public class MetricsAggregatorApplication {
 
     public static void main(String[] args) {

@@ -79,11 +79,18 @@ class MetricsAggregatorIT {
     }
 
     @Test
-    void reportsReadyWhileTheBrokerAnswers() {
+    void servesLivenessWithUptimeAndIsReadyWhileTheBrokerAnswers() {
         web.get().uri("/health/ready").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.status").isEqualTo("UP");
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.heap.details.threshold").isEqualTo(0.9);
+        web.get().uri("/health/live").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components.uptime.details.uptimeSeconds").isNumber();
+        web.get().uri("/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components.uptime.status").isEqualTo("UP");
     }
 
     private String scrape() {

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * Readiness: the broker answers a cluster description within 2 s. Kafka is critical to every service — the
  * execution service must not accept executions it cannot publish, the gateway serves neither replay nor live
  * without it, the aggregator counts nothing. One admin client is kept for the checks. Registered as {@code kafka}
- * by {@link KafkaHealthConfiguration}.
+ * by {@link ServiceHealthConfiguration}.
  */
 public final class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implements DisposableBean {
 

@@ -7,7 +7,6 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPost
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.util.HashMap;
@@ -22,12 +21,6 @@ class HealthConfiguration {
      * absent, because Boot validates group membership; adding them here keeps that validation for everything else.
      */
     static final String OPTIONAL_READY_MEMBER = "docker";
-
-    @Bean("heap")
-    HeapHealthIndicator heapHealthIndicator(
-            @Value("${agentnexus.health.heap-degraded-above:0.9}") double threshold) {
-        return new HeapHealthIndicator(threshold);
-    }
 
     @Bean
     HealthEndpointGroupsPostProcessor optionalReadyMembers() {

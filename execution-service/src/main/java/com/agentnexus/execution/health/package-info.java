@@ -1,4 +1,4 @@
-/** Health checks beyond Boot's own: uptime, heap pressure, and how the ready group is assembled. */
+/** How the ready group is assembled: the Docker check joins it only where it exists (uptime, heap, Kafka: service-support). */
 @NullMarked
 package com.agentnexus.execution.health;
 

@@ -1,5 +1,6 @@
 package com.agentnexus.execution.runner.docker;
 
+import com.agentnexus.support.HealthStatuses;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -11,7 +12,7 @@ import org.springframework.boot.health.contributor.Status;
  */
 final class DockerHealthIndicator implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED");
+    static final Status DEGRADED = HealthStatuses.DEGRADED;
 
     private final DockerEngine engine;
 

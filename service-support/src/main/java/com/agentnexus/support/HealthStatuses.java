@@ -1,4 +1,4 @@
-package com.agentnexus.execution.health;
+package com.agentnexus.support;
 
 import org.springframework.boot.health.contributor.Status;
 

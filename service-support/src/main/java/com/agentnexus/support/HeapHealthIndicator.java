@@ -1,4 +1,4 @@
-package com.agentnexus.execution.health;
+package com.agentnexus.support;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -7,12 +7,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /** Heap above the threshold (90 % by default) of its maximum is DEGRADED: not critical, but worth a look. */
-final class HeapHealthIndicator implements HealthIndicator {
+public final class HeapHealthIndicator implements HealthIndicator {
 
     private final Supplier<MemoryUsage> heap;
     private final double threshold;
 
-    HeapHealthIndicator(double threshold) {
+    public HeapHealthIndicator(double threshold) {
         this(() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage(), threshold);
     }
 

@@ -1,20 +1,18 @@
-package com.agentnexus.execution.health;
+package com.agentnexus.support;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
-/** Liveness: the process answers, and since when. */
-@Component("uptime")
-class UptimeHealthIndicator implements HealthIndicator {
+/** Liveness: the process answers, and since when. Registered as {@code uptime} by {@link ServiceHealthConfiguration}. */
+public final class UptimeHealthIndicator implements HealthIndicator {
 
     private final Clock clock;
     private final Instant startedAt;
 
-    UptimeHealthIndicator(Clock clock) {
+    public UptimeHealthIndicator(Clock clock) {
         this.clock = clock;
         this.startedAt = clock.instant();
     }

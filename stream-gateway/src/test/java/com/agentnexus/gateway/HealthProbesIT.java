@@ -17,11 +17,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Kafka is critical to the gateway: no replay, no live events without it. */
-class KafkaReadinessIT extends GatewayIntegrationTest {
+/** The gateway's probes: Kafka is critical to it (no replay, no live events without it); liveness shows uptime. */
+class HealthProbesIT extends GatewayIntegrationTest {
 
     @Test
-    void readinessListsTheBrokerCheck() throws Exception {
+    void readinessListsTheBrokerLiveConsumerAndHeapChecksAndLivenessTheUptime() throws Exception {
         HttpResponse<String> ready = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -30,6 +30,14 @@ class KafkaReadinessIT extends GatewayIntegrationTest {
         JsonNode components = JsonMapper.builder().build().readTree(ready.body()).get("components");
         assertThat(components.get("kafka").get("status").stringValue()).isEqualTo("UP");
         assertThat(components.get("liveConsumer").get("status").stringValue()).isEqualTo("UP");
+        assertThat(components.get("heap").get("details").get("threshold").doubleValue()).isEqualTo(0.9);
+
+        HttpResponse<String> live = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(JsonMapper.builder().build().readTree(live.body()).get("components").get("uptime").get("details")
+                .get("uptimeSeconds").isIntegralNumber()).isTrue();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.agentnexus.execution.health;
+package com.agentnexus.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
