@@ -1,6 +1,7 @@
 package com.agentnexus.gateway;
 
 import com.agentnexus.events.EventCodec;
+import com.agentnexus.events.ExecutionFixture;
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.Topics;
 import java.util.List;
@@ -66,6 +67,22 @@ abstract class GatewayIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException("publishing failed", e);
         }
+    }
+
+    /**
+     * Publishes a completed execution of 600 log lines of about 16 KiB each (602 events, ~10 MB): more than a
+     * stalled client's socket buffers hold.
+     */
+    ExecutionFixture publishLongHistory(String owner) {
+        ExecutionFixture run = ExecutionFixture.anExecution().ownedBy(owner);
+        run.pending();
+        String line = "y".repeat(16 * 1024 - 100);
+        for (int i = 0; i < 600; i++) {
+            run.stdout(i + " " + line);
+        }
+        run.completed("{}");
+        publish(run.events());
+        return run;
     }
 
     StreamClient connect(String user) {

@@ -24,14 +24,7 @@ class SlowConsumerIT extends GatewayIntegrationTest {
 
     @Test
     void aReadingClientGetsAHistoryLargerThanItsQueueAndAStalledOneIsClosedWith1013() throws Exception {
-        ExecutionFixture run = ExecutionFixture.anExecution().ownedBy("alice");
-        run.pending();
-        String line = "y".repeat(16 * 1024 - 100);
-        for (int i = 0; i < 600; i++) {
-            run.stdout(i + " " + line);
-        }
-        run.completed("{}");
-        publish(run.events());
+        ExecutionFixture run = publishLongHistory("alice");
         String subscribe = "{\"type\":\"subscribe\",\"executionId\":\"" + run.executionId() + "\"}";
 
         // ~10 MB of history: more than the stalled client's socket buffers hold

@@ -26,14 +26,7 @@ class StalledClientIT extends GatewayIntegrationTest {
 
     @Test
     void aClientThatNeverReadsAgainIsCutAndForgotten() throws Exception {
-        ExecutionFixture run = ExecutionFixture.anExecution().ownedBy("alice");
-        run.pending();
-        String line = "z".repeat(16 * 1024 - 100);
-        for (int i = 0; i < 600; i++) {
-            run.stdout(i + " " + line);
-        }
-        run.completed("{}");
-        publish(run.events());
+        ExecutionFixture run = publishLongHistory("alice");
 
         try (var stalled = new SilentSocket(port, TestTokens.user("alice"), 4096)) {
             stalled.send("{\"type\":\"subscribe\",\"executionId\":\"" + run.executionId() + "\"}");
