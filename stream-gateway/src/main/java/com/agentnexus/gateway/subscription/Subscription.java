@@ -23,11 +23,24 @@ public final class Subscription {
     private boolean seenAny;
     private boolean ended;
 
+    /**
+     * Events held for a gap before them, at most: live events wait here while the connection's earlier replays run,
+     * and a gap that history never fills must not grow without bound.
+     */
+    static final int MAX_HELD = 10_000;
+
+    private final int maxHeld;
+
     public Subscription(ExecutionId executionId, Viewer viewer, long fromSeq, SubscriptionSink sink) {
+        this(executionId, viewer, fromSeq, sink, MAX_HELD);
+    }
+
+    Subscription(ExecutionId executionId, Viewer viewer, long fromSeq, SubscriptionSink sink, int maxHeld) {
         this.executionId = executionId;
         this.viewer = viewer;
         this.sink = sink;
         this.buffer = new ReorderBuffer(fromSeq);
+        this.maxHeld = maxHeld;
     }
 
     public ExecutionId executionId() {
@@ -55,6 +68,9 @@ public final class Subscription {
         if (isTerminal(event) && event.seq() < buffer.nextSeq()) {
             // resumed at or after the terminal status: the client already has everything
             end();
+        } else if (buffer.heldCount() > maxHeld) {
+            end(ErrorCode.REPLAY_FAILED, "more than " + maxHeld + " events waited for the history before seq "
+                    + buffer.nextSeq() + "; subscribe again with fromSeq " + (buffer.nextSeq() - 1));
         }
     }
 

@@ -127,6 +127,42 @@ class SubscriptionTest {
         assertThat(hookRuns).hasValue(1);
     }
 
+    @Test
+    void endsWithReplayFailedWhenMoreEventsWaitForAGapThanAllowed() {
+        run.pending();
+        run.running();
+        for (int i = 0; i < 4; i++) {
+            run.stdout("line " + i);
+        }
+        List<ExecutionEvent> events = run.events();
+        var subscription = new Subscription(run.executionId(), viewer("alice"), 0, sink, 3);
+
+        subscription.accept(events.get(0));
+        events.subList(2, 6).forEach(subscription::accept); // seq 2 never comes: 4 held
+
+        assertThat(sink.events).containsExactly(events.get(0));
+        assertThat(sink.errors).containsExactly(ErrorCode.REPLAY_FAILED);
+        assertThat(sink.ended).isTrue();
+    }
+
+    @Test
+    void holdsUpToTheLimitWhileTheGapMayStillFill() {
+        run.pending();
+        run.running();
+        for (int i = 0; i < 3; i++) {
+            run.stdout("line " + i);
+        }
+        List<ExecutionEvent> events = run.events();
+        var subscription = new Subscription(run.executionId(), viewer("alice"), 0, sink, 3);
+
+        events.subList(2, 5).forEach(subscription::accept);
+        subscription.accept(events.get(0));
+        subscription.accept(events.get(1));
+
+        assertThat(sink.events).containsExactlyElementsOf(events);
+        assertThat(sink.errors).isEmpty();
+    }
+
     private static Viewer viewer(String user) {
         return new Viewer(new UserId(user), false);
     }
