@@ -103,9 +103,12 @@ class ConnectionLimitsIT extends GatewayIntegrationTest {
             assertThat(client.errorCodes()).isNotEmpty().containsOnly("RATE_LIMITED");
             assertThat(client.pongs()).isGreaterThanOrEqualTo(10);
             assertThat(client.isOpen()).isTrue();
-            // at 5 per second the next token is there after 200 ms
-            await().pollDelay(Duration.ofMillis(400)).until(() -> true);
-            client.roundTrip();
+            // at 5 per second a token comes back every 200 ms: a ping sent now and then is answered again
+            long pongs = client.pongs();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                client.send("{\"type\":\"ping\"}");
+                return client.pongs() > pongs;
+            });
         }
     }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.events.ExecutionFixture;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,6 +23,9 @@ import org.springframework.test.context.TestPropertySource;
 class SlowConsumerIT extends GatewayIntegrationTest {
 
     private final String alice = TestTokens.user("alice");
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void aReadingClientGetsAHistoryLargerThanItsQueueAndAStalledOneIsClosedWith1013() throws Exception {
@@ -38,8 +43,9 @@ class SlowConsumerIT extends GatewayIntegrationTest {
             assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, 602).boxed().toList());
             assertThat(reading.isOpen()).isTrue();
 
-            // the stalled client stays stalled well past its 1 s grace before it reads what is on its way
-            await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+            // the stalled client reads only once the gateway has given up on it
+            await().atMost(Duration.ofSeconds(30)).until(() -> meters.get("agentnexus.websocket.slow.closes")
+                    .counter().count() == 1);
             SilentSocket.Ending ending = stalled.awaitClose();
             assertThat(ending.closeCode()).as("ending %s", ending).isEqualTo(1013);
             assertThat(ending.reason()).isEqualTo("too slow; reconnect and resume with fromSeq");

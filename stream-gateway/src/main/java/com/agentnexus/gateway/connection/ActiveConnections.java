@@ -1,5 +1,6 @@
 package com.agentnexus.gateway.connection;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -26,6 +27,7 @@ class ActiveConnections implements SmartLifecycle {
 
     private final Set<ServerClose> open = ConcurrentHashMap.newKeySet();
     private final Duration closeTimeout;
+    private final Counter slowCloses;
     private volatile boolean running;
     // refusing only once stopping: this bean starts after the web server, which already accepts handshakes
     private volatile boolean stopping;
@@ -35,6 +37,13 @@ class ActiveConnections implements SmartLifecycle {
         Gauge.builder("agentnexus.active.websocket.connections", open, Set::size)
                 .description("Open WebSocket connections of this gateway")
                 .register(registry);
+        slowCloses = Counter.builder("agentnexus.websocket.slow.closes")
+                .description("Connections closed with 1013: the client did not take what it was sent")
+                .register(registry);
+    }
+
+    void slowClientClosed() {
+        slowCloses.increment();
     }
 
     /** Registers a new connection; false once shutdown has begun (the caller closes it with 1001). */

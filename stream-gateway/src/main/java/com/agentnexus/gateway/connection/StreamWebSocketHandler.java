@@ -134,6 +134,7 @@ class StreamWebSocketHandler implements WebSocketHandler {
 
     private void closeOverloaded(WebSocketSession session, ServerClose close) {
         log.info("Closing slow WebSocket connection {}: it does not take what it is sent", session.getId());
+        active.slowClientClosed();
         // not on the sender's thread: it holds the outbound lock, and closing re-enters the connection
         Schedulers.parallel().schedule(() -> close.close(TOO_SLOW));
     }
