@@ -53,7 +53,8 @@ final class Stack implements AutoCloseable {
         execution = track(ServiceNode.start("execution-service", config, config.executionPort(),
                 concat(kafka, databaseArguments()), secrets));
         gateway = track(ServiceNode.start("stream-gateway", config, config.gatewayPort(), kafka, secrets));
-        aggregator = track(ServiceNode.start("metrics-aggregator", config, config.aggregatorPort(), kafka, secrets));
+        aggregator = track(ServiceNode.start("metrics-aggregator", config, config.aggregatorPort(),
+                concat(kafka, ledgerArguments()), secrets));
         for (ServiceNode service : List.of(execution, gateway, aggregator)) {
             service.awaitReady(READY_TIMEOUT);
             log.info("{} ready at {}", service.name(), service.baseUrl());
@@ -69,6 +70,14 @@ final class Stack implements AutoCloseable {
                 "--spring.flyway.url=jdbc:postgresql://" + hostPort,
                 "--spring.flyway.user=" + StackConfig.DB_USER,
                 "--spring.flyway.password=" + StackConfig.DB_PASSWORD);
+    }
+
+    /** The aggregator keeps its ledger in its own schema of the same database. */
+    private List<String> ledgerArguments() {
+        String hostPort = "127.0.0.1:" + config.postgresPort() + "/" + StackConfig.DB_NAME;
+        return List.of("--spring.datasource.url=jdbc:postgresql://" + hostPort,
+                "--spring.datasource.username=" + StackConfig.DB_USER,
+                "--spring.datasource.password=" + StackConfig.DB_PASSWORD);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -4,9 +4,13 @@ import com.agentnexus.support.KafkaTopicsConfiguration;
 import com.agentnexus.support.ServiceHealthConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
+@EnableConfigurationProperties(AggregatorProperties.class)
 @Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class})
 public class MetricsAggregatorApplication {
 

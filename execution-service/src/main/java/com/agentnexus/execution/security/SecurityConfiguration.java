@@ -1,15 +1,14 @@
 package com.agentnexus.execution.security;
 
+import com.agentnexus.support.BearerRoles;
 import com.agentnexus.support.JwtDecoderConfiguration;
+import com.agentnexus.support.ProblemAuthenticationEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /** JWT bearer on everything but health, metrics and the OpenAPI document, which expose no execution data. */
@@ -34,17 +33,7 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(unauthorized)
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(rolesConverter())))
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(BearerRoles.converter())))
                 .build();
-    }
-
-    /** Maps the optional {@code roles} claim to {@code ROLE_<role>} authorities. */
-    private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 }

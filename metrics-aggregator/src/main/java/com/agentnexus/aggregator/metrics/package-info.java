@@ -1,4 +1,4 @@
-/** The execution meters of DESIGN.md, driven by events and free of any Kafka concern. */
+/** The Prometheus view of the ledger: exported series are read from the ledger at scrape time. */
 @NullMarked
 package com.agentnexus.aggregator.metrics;
 

@@ -1,4 +1,4 @@
-package com.agentnexus.execution.security;
+package com.agentnexus.support;
 
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
@@ -14,19 +14,25 @@ import reactor.core.publisher.Mono;
  * Answers a missing or invalid token with 401, a {@code WWW-Authenticate: Bearer} challenge (RFC 6750) and an
  * RFC 9457 body. The detail never echoes the token.
  */
-final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
+public final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         boolean invalid = failure instanceof InvalidBearerTokenException;
         String detail = invalid ? "The bearer token is invalid or expired." : "A bearer token is required.";
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
-        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
+        return write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+    }
+
+    /** Writes an RFC 9457 body; {@code detail} must be a constant text, the request path is escaped here. */
+    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title,
+            String detail) {
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"https://agentnexus.dev/problems/unauthorized\",\"title\":\"Unauthorized\","
-                + "\"status\":401,\"detail\":\"" + detail + "\",\"instance\":\""
+        String body = "{\"type\":\"https://agentnexus.dev/problems/" + type + "\",\"title\":\"" + title
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\""
                 + jsonEscape(exchange.getRequest().getPath().value()) + "\"}";
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
     }

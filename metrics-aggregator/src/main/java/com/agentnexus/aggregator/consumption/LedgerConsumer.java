@@ -1,0 +1,238 @@
+package com.agentnexus.aggregator.consumption;
+
+import com.agentnexus.aggregator.AggregatorProperties;
+import com.agentnexus.aggregator.ConsumerLag;
+import com.agentnexus.aggregator.EventLedger;
+import com.agentnexus.aggregator.LedgerUnavailableException;
+import com.agentnexus.aggregator.Position;
+import com.agentnexus.support.TopicsProperties;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one consumer thread: poll, decode, apply the batch to the ledger, repeat. Positions come from the ledger
+ * (stored with the totals), never from Kafka's committed offsets. When PostgreSQL cannot be written the batch is
+ * re-read from the ledger's positions after a backoff; nothing is skipped.
+ */
+@Component
+class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+
+    private final ConsumerFactory<String, String> consumers;
+    private final EventLedger ledger;
+    private final ConsumerLag lag;
+    private final List<String> topics;
+    private final Duration maxBackoff;
+    private final BatchDecoder decoder = new BatchDecoder();
+    private final Set<TopicPartition> unloaded = new HashSet<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private volatile boolean running;
+    private @Nullable Consumer<String, String> consumer;
+    private Duration backoff = FIRST_RETRY;
+
+    LedgerConsumer(ConsumerFactory<String, String> consumers, EventLedger ledger, ConsumerLag lag,
+            TopicsProperties topics, AggregatorProperties properties) {
+        this.consumers = consumers;
+        this.ledger = ledger;
+        this.lag = lag;
+        this.topics = List.of(topics.status(), topics.resources());
+        this.maxBackoff = properties.retryBackoff();
+    }
+
+    @Override
+    public synchronized void start() {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // the same partition index of both topics lands on the same instance: one execution's status and
+        // resource events are applied by one ledger
+        overrides.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        overrides.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        consumer = consumers.createConsumer(null, null, null, overrides);
+        running = true;
+        new Thread(this::run, "ledger-consumer").start();
+    }
+
+    private void run() {
+        Consumer<String, String> kafka = consumer;
+        try {
+            kafka.subscribe(topics, this);
+            while (running) {
+                retryUnloaded(kafka);
+                ConsumerRecords<String, String> records = kafka.poll(POLL);
+                recordLag(kafka);
+                if (!records.isEmpty()) {
+                    apply(kafka, records);
+                }
+            }
+        } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
+            // stop() woke the poll
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("The ledger consumer stopped", e);
+        } finally {
+            kafka.close(Duration.ofSeconds(5));
+            stopped.countDown();
+        }
+    }
+
+    private void apply(Consumer<String, String> kafka, ConsumerRecords<String, String> records)
+            throws InterruptedException {
+        try {
+            Set<Integer> fenced = ledger.apply(decoder.decode(records));
+            if (!fenced.isEmpty()) {
+                kafka.pause(kafka.assignment().stream().filter(tp -> fenced.contains(tp.partition())).toList());
+            }
+            backoff = FIRST_RETRY;
+        } catch (LedgerUnavailableException e) {
+            log.warn("Ledger not written ({}); re-reading {} records in {} ms", rootMessage(e), records.count(),
+                    backoff.toMillis());
+            seekToApplied(kafka, records.partitions());
+            pause();
+        }
+    }
+
+    private void retryUnloaded(Consumer<String, String> kafka) throws InterruptedException {
+        if (unloaded.isEmpty()) {
+            return;
+        }
+        List<TopicPartition> pending = List.copyOf(unloaded);
+        if (load(kafka, pending)) {
+            kafka.resume(pending);
+        } else {
+            pause();
+        }
+    }
+
+    private boolean load(Consumer<String, String> kafka, Collection<TopicPartition> partitions) {
+        try {
+            Map<Position, Long> stored = ledger.assigned(partitions.stream().map(LedgerConsumer::position).toList());
+            for (TopicPartition partition : partitions) {
+                Long next = stored.get(position(partition));
+                if (next == null) {
+                    kafka.seekToBeginning(List.of(partition));
+                } else {
+                    kafka.seek(partition, next);
+                }
+            }
+            unloaded.removeAll(partitions);
+            backoff = FIRST_RETRY;
+            return true;
+        } catch (LedgerUnavailableException e) {
+            log.warn("Cannot load the ledger of {} ({}); retrying", partitions, rootMessage(e));
+            unloaded.addAll(partitions);
+            return false;
+        }
+    }
+
+    private void seekToApplied(Consumer<String, String> kafka, Collection<TopicPartition> partitions) {
+        Map<Position, Long> applied = ledger.appliedPositions();
+        for (TopicPartition partition : partitions) {
+            Long next = applied.get(position(partition));
+            if (next == null) {
+                kafka.seekToBeginning(List.of(partition));
+            } else {
+                kafka.seek(partition, next);
+            }
+        }
+    }
+
+    private void pause() throws InterruptedException {
+        // a backoff that stop() can cut short, without interrupting Kafka's or JDBC's own waits
+        if (stopRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
+        }
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+    }
+
+    private void recordLag(Consumer<String, String> kafka) {
+        for (TopicPartition partition : kafka.assignment()) {
+            kafka.currentLag(partition).ifPresent(records ->
+                    lag.record(partition.topic(), partition.partition(), records));
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        log.info("Assigned {}", partitions);
+        if (!load(consumer, partitions)) {
+            consumer.pause(partitions);
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        log.info("Revoked {}", partitions);
+        ledger.revoked(partitions.stream().map(LedgerConsumer::position).toList());
+        unloaded.removeAll(partitions);
+        partitions.forEach(p -> lag.forget(p.topic(), p.partition()));
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        onPartitionsRevoked(partitions);
+    }
+
+    private static Position position(TopicPartition partition) {
+        return new Position(partition.topic(), partition.partition(), 0);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopRequested.countDown();
+        Consumer<String, String> kafka = consumer;
+        if (kafka != null) {
+            kafka.wakeup();
+        }
+        try {
+            stopped.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

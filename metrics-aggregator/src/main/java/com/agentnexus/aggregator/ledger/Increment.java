@@ -1,0 +1,25 @@
+package com.agentnexus.aggregator.ledger;
+
+import java.math.BigInteger;
+
+/**
+ * A pending addition to one series within a batch. Counts stay in a {@code long}; only Wei need a BigInteger, so
+ * the common case allocates nothing per event.
+ */
+final class Increment {
+
+    private long small;
+    private BigInteger big = BigInteger.ZERO;
+
+    void add(long amount) {
+        small = Math.addExact(small, amount);
+    }
+
+    void add(BigInteger amount) {
+        big = big.add(amount);
+    }
+
+    BigInteger value() {
+        return small == 0 ? big : big.add(BigInteger.valueOf(small));
+    }
+}

@@ -1,0 +1,171 @@
+package com.agentnexus.aggregator;
+
+import static org.awaitility.Awaitility.await;
+
+import com.agentnexus.events.EventCodec;
+import com.agentnexus.events.ExecutionEvent;
+import com.agentnexus.events.ExecutionFixture;
+import com.agentnexus.events.ExecutionStatus;
+import com.agentnexus.events.Topics;
+import com.agentnexus.support.Hs256Tokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * {@code /api/revenue} on a real broker and a real PostgreSQL: exact Wei beyond 2^64 and ETH with 18 decimals,
+ * COMPLETED only, each execution once; admin only, every refusal an RFC 9457 problem.
+ */
+@EmbeddedKafka(partitions = 3,
+        topics = {"agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.consumer.group-id=revenue-api-it")
+@AutoConfigureWebTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RevenueApiIT {
+
+    // 2^64 + 1 and a price with all 18 decimals in use: a double or a long would lose both
+    private static final String BIG = "18446744073709551617";
+    private static final String ODD = "1000000000000000001";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    private WebTestClient web;
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+
+    private final EventCodec codec = new EventCodec();
+
+    @BeforeAll
+    void publishRuns() {
+        try (var producer = producer()) {
+            // two completed runs of "rich", one of them delivered twice; a failed priced run earns nothing
+            var first = ExecutionFixture.anExecution().ofAgent("rich", "Rich agent", BIG);
+            var second = ExecutionFixture.anExecution().ofAgent("rich", "Rich agent", ODD);
+            var failed = ExecutionFixture.anExecution().ofAgent("rich", "Rich agent", BIG);
+            var cancelled = ExecutionFixture.anExecution().ofAgent("poor", "Poor agent", BIG);
+            send(producer, List.of(first.pending(), first.running(), first.completed("{}")));
+            send(producer, first.events());
+            send(producer, List.of(second.pending(), second.running(), second.completed("{\"n\":1}")));
+            send(producer, List.of(failed.pending(), failed.running(), failed.failed(1)));
+            send(producer, List.of(cancelled.pending(),
+                    cancelled.terminal(ExecutionStatus.CANCELLED, null, "cancelled", null)));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/revenue")
+                .headers(h -> h.setBearerAuth(token("admin")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.agents.length()").isEqualTo(2)
+                .jsonPath("$.executions").isEqualTo(2));
+    }
+
+    @Test
+    void totalsAreExactDecimalStringsWithTheOffsetsTheyIncludeInOrder() {
+        web.get().uri("/api/revenue").headers(h -> h.setBearerAuth(token("admin"))).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.totalWei").isEqualTo("19446744073709551618")
+                .jsonPath("$.totalEth").isEqualTo("19.446744073709551618")
+                .jsonPath("$.agents[0].agentId").isEqualTo("poor")
+                .jsonPath("$.agents[0].revenueWei").isEqualTo("0")
+                .jsonPath("$.agents[0].revenueEth").isEqualTo("0.000000000000000000")
+                .jsonPath("$.agents[0].executions").isEqualTo(0)
+                .jsonPath("$.agents[1].agentId").isEqualTo("rich")
+                .jsonPath("$.agents[1].agentName").isEqualTo("Rich agent")
+                .jsonPath("$.agents[1].revenueWei").isEqualTo("19446744073709551618")
+                .jsonPath("$.agents[1].executions").isEqualTo(2)
+                // a partition that never held a record has no stored position yet
+                .jsonPath("$.offsets[?(@.topic == '" + Topics.DEFAULTS.status() + "')].nextOffset").isNotEmpty()
+                .jsonPath("$.offsets[*].nextOffset").value(offsets -> org.assertj.core.api.Assertions
+                        .assertThat((List<?>) offsets).isNotEmpty().allMatch(o -> ((Number) o).longValue() > 0));
+    }
+
+    @Test
+    void servesOneAgentAndAnswersAnUnknownOneWith404Problem() {
+        web.get().uri("/api/revenue/rich").headers(h -> h.setBearerAuth(token("admin"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.revenueWei").isEqualTo("19446744073709551618")
+                .jsonPath("$.revenueEth").isEqualTo("19.446744073709551618")
+                .jsonPath("$.offsets").isArray();
+        web.get().uri("/api/revenue/nobody").headers(h -> h.setBearerAuth(token("admin"))).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://agentnexus.dev/problems/unknown-agent");
+    }
+
+    @Test
+    void refusesAnInvalidAgentIdWith400Problem() {
+        web.get().uri("/api/revenue/{id}", "a\u0001b").headers(h -> h.setBearerAuth(token("admin"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://agentnexus.dev/problems/invalid-agent-id");
+        web.get().uri("/api/revenue/{id}", "x".repeat(201)).headers(h -> h.setBearerAuth(token("admin")))
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void refusesUsersWithout403AndAnonymousWith401Problems() {
+        web.get().uri("/api/revenue").headers(h -> h.setBearerAuth(Hs256Tokens.sign(Hs256Tokens.DEV_SECRET, "alice",
+                List.of(), Instant.now().plusSeconds(300)))).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+        web.get().uri("/api/revenue").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/revenue").headers(h -> h.setBearerAuth("not-a-token")).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void servesTheOpenApiDocumentWithoutAToken() {
+        web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/revenue'].get").exists()
+                .jsonPath("$.paths['/api/revenue/{agentId}'].get").exists()
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+    }
+
+    private static String token(String role) {
+        return Hs256Tokens.sign(Hs256Tokens.DEV_SECRET, "ops", List.of(role), Instant.now().plusSeconds(300));
+    }
+
+    private void send(KafkaProducer<String, String> producer, List<? extends ExecutionEvent> events) {
+        for (ExecutionEvent event : events) {
+            producer.send(new ProducerRecord<>(Topics.DEFAULTS.topicFor(event.type()), event.executionId().toString(),
+                    codec.encode(event)));
+        }
+        producer.flush();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+}
