@@ -2,6 +2,7 @@ package com.agentnexus.aggregator;
 
 import com.agentnexus.support.KafkaTopicsConfiguration;
 import com.agentnexus.support.ServiceHealthConfiguration;
+import com.agentnexus.support.ServiceMetricsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @EnableConfigurationProperties(AggregatorProperties.class)
-@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class})
+@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class})
 public class MetricsAggregatorApplication {
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionFixture;
 import com.agentnexus.events.Topics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -83,6 +84,31 @@ class MetricsAggregatorIT {
             assertThat(sample(metrics, "agentnexus_aggregator_rejected_events_total",
                     Map.of("topic", Topics.DEFAULTS.status()))).isEqualTo(1.0);
         });
+    }
+
+    @Test
+    void servesTheLedgerMetersAsJsonWithTheirValues() {
+        var run = ExecutionFixture.anExecution().ofAgent("json-agent", "JSON agent", "7");
+        try (var producer = producer()) {
+            for (ExecutionEvent event : List.of(run.pending(), run.running(), run.completed("{}"))) {
+                producer.send(new ProducerRecord<>(Topics.DEFAULTS.topicFor(event.type()),
+                        event.executionId().toString(), codec.encode(event)));
+            }
+            producer.flush();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/metrics/json").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.application").isEqualTo("metrics-aggregator")
+                .jsonPath("$.meters[?(@.name == 'agentnexus_executions_total')].type").isEqualTo("counter")
+                .jsonPath("$.meters[?(@.name == 'agentnexus_executions_total')].samples[?(@.labels.agent_id == "
+                        + "'json-agent')].value").isEqualTo(1.0)
+                .jsonPath("$.meters[?(@.name == 'agentnexus_execution_duration_seconds')].samples[?(@.labels"
+                        + ".agent_id == 'json-agent')].count").isEqualTo(1)
+                .jsonPath("$.meters[?(@.name == 'agentnexus_agent_revenue_wei_total')].samples[?(@.labels"
+                        + ".agent_id == 'json-agent')].value").isEqualTo(7.0)
+                .jsonPath("$.meters[?(@.name == 'agentnexus_agent_running_executions')].samples[?(@.labels"
+                        + ".agent_id == 'json-agent')].value").isEqualTo(0.0));
     }
 
     @Test

@@ -1,4 +1,7 @@
-/** Spring configuration every service shares: the Kafka topics they declare and the HS256 JWT decoder. */
+/**
+ * Spring configuration every service shares: the Kafka topics they declare, the HS256 JWT decoder, the health checks
+ * and {@code /metrics/json}.
+ */
 @NullMarked
 package com.agentnexus.support;
 

@@ -2,6 +2,7 @@ package com.agentnexus.gateway;
 
 import com.agentnexus.support.KafkaTopicsConfiguration;
 import com.agentnexus.support.ServiceHealthConfiguration;
+import com.agentnexus.support.ServiceMetricsConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** Serves execution events to WebSocket subscribers: history replayed from Kafka, then live. */
 @SpringBootApplication
-@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class})
+@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class})
 @ConfigurationPropertiesScan
 public class StreamGatewayApplication {
 
