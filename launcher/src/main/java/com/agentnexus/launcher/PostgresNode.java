@@ -24,6 +24,10 @@ final class PostgresNode implements AutoCloseable {
                 .setDataDirectory(dataDir.toFile())
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // zonky starts PostgreSQL for throw-away test databases (-F, synchronous_commit=off); this one
+                // holds the executions and the aggregator's ledger across restarts, so a commit must be on disk
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         var node = new PostgresNode(postgres);
         node.ensureApplicationDatabase();

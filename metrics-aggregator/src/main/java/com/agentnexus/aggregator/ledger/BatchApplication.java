@@ -6,9 +6,9 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -22,19 +22,27 @@ import org.jspecify.annotations.Nullable;
  */
 final class BatchApplication {
 
+    private static final SeriesKey DUPLICATE = SeriesKey.of(Metric.DUPLICATES);
+
     private final IntFunction<PartitionLedger> ledgers;
+    private final Function<String, AgentSeries> agents;
     private final Map<UUID, TrackedExecution> stored;
     private final Map<UUID, TrackedExecution> touched = new LinkedHashMap<>();
     private final Map<Integer, Map<SeriesKey, Increment>> increments = new HashMap<>();
     private final Map<Integer, Map<AgentRef, Long>> runningChanges = new HashMap<>();
+    private int lastPartition = -1;
+    private @Nullable Map<SeriesKey, Increment> lastIncrements;
 
     /**
      * @param ledgers the owned partitions' in-memory state
      * @param stored  what the store knows of executions that are not open in memory (ended ones, mostly)
+     * @param agents  the series keys of each agent, kept across batches
      */
-    BatchApplication(IntFunction<PartitionLedger> ledgers, Map<UUID, TrackedExecution> stored) {
+    BatchApplication(IntFunction<PartitionLedger> ledgers, Map<UUID, TrackedExecution> stored,
+            Function<String, AgentSeries> agents) {
         this.ledgers = ledgers;
         this.stored = stored;
+        this.agents = agents;
     }
 
     void status(int partition, ExecutionStatusChanged event) {
@@ -43,53 +51,59 @@ final class BatchApplication {
         if (current == null) {
             current = TrackedExecution.unseen(id, partition, event.agentId().value(), event.agentName());
         }
+        Map<SeriesKey, Increment> series = increments(partition);
         if (event.seq() <= current.lastStatusSeq() || current.ended()) {
-            add(increments.computeIfAbsent(partition, p -> new HashMap<>()), SeriesKey.of(Metric.DUPLICATES), 1);
+            add(series, DUPLICATE, 1);
             return;
         }
-        Map<SeriesKey, Increment> series = increments.computeIfAbsent(partition, p -> new HashMap<>());
-        String agentId = current.agentId();
-        String status = event.status().name();
+        AgentSeries agent = agents.apply(current.agentId());
+        ExecutionStatus status = event.status();
         boolean running = current.running();
-        if (event.status() == ExecutionStatus.PENDING) {
-            add(series, new SeriesKey(Metric.EXECUTIONS, List.of(agentId, event.agentName())), 1);
+        if (status == ExecutionStatus.PENDING) {
+            add(series, agent.named(event.agentName()).executions(), 1);
         }
-        add(series, new SeriesKey(Metric.STATUS, List.of(status, agentId)), 1);
+        add(series, agent.status(status), 1);
         String runningName = current.agentName();
-        if (event.status() == ExecutionStatus.RUNNING && !running) {
+        if (status == ExecutionStatus.RUNNING && !running) {
             running = true;
             runningName = event.agentName();
-            changeRunning(partition, new AgentRef(agentId, runningName), 1);
+            changeRunning(partition, agent.named(runningName).running(), 1);
         }
         if (event.isTerminal()) {
             if (running) {
                 running = false;
-                changeRunning(partition, new AgentRef(agentId, current.agentName()), -1);
+                changeRunning(partition, agent.named(current.agentName()).running(), -1);
             }
-            finished(series, agentId, status, event);
+            finished(series, agent, event);
         }
         touched.put(id, current.advancedTo(event.seq(), running, event.isTerminal(), runningName));
     }
 
-    private void finished(Map<SeriesKey, Increment> series, String agentId, String status,
-            ExecutionStatusChanged event) {
+    private void finished(Map<SeriesKey, Increment> series, AgentSeries agent, ExecutionStatusChanged event) {
         Long durationMs = event.durationMs();
         if (durationMs != null) {
-            int bucket = DurationBuckets.indexOf(durationMs);
-            add(series, new SeriesKey(Metric.DURATION_BUCKET,
-                    List.of(agentId, status, DurationBuckets.label(bucket))), 1);
-            add(series, new SeriesKey(Metric.DURATION_SUM_MS, List.of(agentId, status)), durationMs);
+            add(series, agent.durationBucket(event.status(), DurationBuckets.indexOf(durationMs)), 1);
+            add(series, agent.durationSum(event.status()), durationMs);
         }
         BigInteger price = event.priceWei();
         if (event.status() == ExecutionStatus.COMPLETED && price != null) {
-            var agent = List.of(agentId, event.agentName());
-            series.computeIfAbsent(new SeriesKey(Metric.REVENUE_WEI, agent), k -> new Increment()).add(price);
-            add(series, new SeriesKey(Metric.REVENUE_EXECUTIONS, agent), 1);
+            AgentSeries.Named named = agent.named(event.agentName());
+            series.computeIfAbsent(named.revenueWei(), k -> new Increment()).add(price);
+            add(series, named.revenueExecutions(), 1);
         }
     }
 
+    private Map<SeriesKey, Increment> increments(int partition) {
+        if (partition == lastPartition && lastIncrements != null) {
+            return lastIncrements;
+        }
+        lastPartition = partition;
+        lastIncrements = increments.computeIfAbsent(partition, p -> new HashMap<>());
+        return lastIncrements;
+    }
+
     void rejected(int partition, String topic) {
-        add(increments.computeIfAbsent(partition, p -> new HashMap<>()), SeriesKey.of(Metric.REJECTED, topic), 1);
+        add(increments(partition), SeriesKey.of(Metric.REJECTED, topic), 1);
     }
 
     private @Nullable TrackedExecution current(int partition, UUID id) {

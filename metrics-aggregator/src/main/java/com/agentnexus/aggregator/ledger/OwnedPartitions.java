@@ -4,6 +4,7 @@ import com.agentnexus.aggregator.ConsumedBatch;
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.events.ResourcesSampled;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class OwnedPartitions {
 
     private final Map<Integer, PartitionLedger> owned = new ConcurrentHashMap<>();
     private final ContainerSeries containers;
+    private final Map<String, AgentSeries> agents = new HashMap<>();
 
     OwnedPartitions(ContainerSeries containers) {
         this.containers = containers;
@@ -81,7 +83,8 @@ final class OwnedPartitions {
 
     /** Works out what the owned part of a batch changes; nothing changes until {@link #merge}. */
     BatchApplication prepare(ConsumedBatch batch, Set<Integer> fenced, Map<UUID, TrackedExecution> stored) {
-        var application = new BatchApplication(owned::get, stored);
+        var application = new BatchApplication(owned::get, stored,
+                agentId -> agents.computeIfAbsent(agentId, AgentSeries::new));
         for (ConsumedBatch.Consumed consumed : batch.events()) {
             int partition = consumed.position().partition();
             if (!fenced.contains(partition) && consumed.event() instanceof ExecutionStatusChanged status) {
