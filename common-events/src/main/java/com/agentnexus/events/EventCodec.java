@@ -1,6 +1,7 @@
 package com.agentnexus.events;
 
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,9 @@ public final class EventCodec {
 
     /** The schema version this codec writes and reads, carried in the {@code v} field. */
     public static final int SCHEMA_VERSION = 1;
+
+    // compiled once: every status event is checked against it
+    private static final Pattern PRICE = Pattern.compile("\\d{1,78}");
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -144,7 +148,7 @@ public final class EventCodec {
         String price = f.optionalText("priceWei");
         BigInteger priceWei = null;
         if (price != null) {
-            if (!price.matches("\\d{1,78}")) {
+            if (!PRICE.matcher(price).matches()) {
                 throw new EventDecodingException("priceWei", "priceWei must be a non-negative decimal integer string");
             }
             priceWei = new BigInteger(price);

@@ -1,6 +1,5 @@
 package com.agentnexus.events;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The closed set of event classes, each with its wire name. */
@@ -8,6 +7,8 @@ public enum EventType {
     LOG("log"),
     STATUS("status"),
     RESOURCE("resource");
+
+    private static final EventType[] VALUES = values();
 
     private final String wireName;
 
@@ -22,6 +23,12 @@ public enum EventType {
 
     /** The event type with this wire name, if any. */
     public static Optional<EventType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+        // decoded for every record: a loop over the constant array, no stream
+        for (EventType type : VALUES) {
+            if (type.wireName.equals(name)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package com.agentnexus.aggregator.consumption;
 
 import com.agentnexus.aggregator.AggregatorProperties;
+import com.agentnexus.aggregator.ConsumedBatch;
 import com.agentnexus.aggregator.ConsumerLag;
 import com.agentnexus.aggregator.EventLedger;
 import com.agentnexus.aggregator.LedgerUnavailableException;
@@ -14,6 +15,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,9 +35,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one consumer thread: poll, decode, apply the batch to the ledger, repeat. Positions come from the ledger
- * (stored with the totals), never from Kafka's committed offsets. When PostgreSQL cannot be written the batch is
- * re-read from the ledger's positions after a backoff; nothing is skipped.
+ * The consumer thread polls and decodes; a writer thread applies each batch to the ledger, so decoding the next
+ * batch overlaps with writing the last one (one batch in flight at most). Positions come from the ledger (stored
+ * with the totals), never from Kafka's committed offsets. When PostgreSQL cannot be written, every owned partition
+ * is re-read from the ledger's positions after a backoff; nothing is skipped. Partitions change hands only once
+ * the batch in flight is settled.
  */
 @Component
 class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
@@ -53,6 +60,14 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
     private volatile boolean running;
     private @Nullable Consumer<String, String> consumer;
     private Duration backoff = FIRST_RETRY;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ledger-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private @Nullable Future<Set<Integer>> inFlight;
+    private int inFlightRecords;
+    private boolean rewind;
 
     LedgerConsumer(ConsumerFactory<String, String> consumers, EventLedger ledger, ConsumerLag lag,
             TopicsProperties topics, AggregatorProperties properties) {
@@ -84,10 +99,17 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
                 retryUnloaded(kafka);
                 ConsumerRecords<String, String> records = kafka.poll(POLL);
                 recordLag(kafka);
-                if (!records.isEmpty()) {
-                    apply(kafka, records);
+                ConsumedBatch batch = records.isEmpty() ? null : decoder.decode(records);
+                settle(kafka);
+                if (rewind) {
+                    // the last batch was not written: this one follows it, so it is read again too
+                    rewind(kafka);
+                } else if (batch != null) {
+                    inFlightRecords = records.count();
+                    inFlight = writer.submit(() -> ledger.apply(batch));
                 }
             }
+            settle(kafka);
         } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
             // stop() woke the poll
         } catch (InterruptedException e) {
@@ -95,25 +117,56 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         } catch (RuntimeException e) {
             log.error("The ledger consumer stopped", e);
         } finally {
+            finishWriter();
             kafka.close(Duration.ofSeconds(5));
             stopped.countDown();
         }
     }
 
-    private void apply(Consumer<String, String> kafka, ConsumerRecords<String, String> records)
-            throws InterruptedException {
+    /** Lets a batch being written commit (or roll back) before the connection pool closes. */
+    private void finishWriter() {
+        writer.shutdown();
         try {
-            Set<Integer> fenced = ledger.apply(decoder.decode(records));
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                writer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the batch in flight; a failed one makes the loop re-read everything after the ledger's positions. */
+    private void settle(Consumer<String, String> kafka) {
+        Future<Set<Integer>> pending = inFlight;
+        if (pending == null) {
+            return;
+        }
+        inFlight = null;
+        try {
+            Set<Integer> fenced = pending.get();
             if (!fenced.isEmpty()) {
                 kafka.pause(kafka.assignment().stream().filter(tp -> fenced.contains(tp.partition())).toList());
             }
             backoff = FIRST_RETRY;
-        } catch (LedgerUnavailableException e) {
-            log.warn("Ledger not written ({}); re-reading {} records in {} ms", rootMessage(e), records.count(),
-                    backoff.toMillis());
-            seekToApplied(kafka, records.partitions());
-            pause();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof LedgerUnavailableException unavailable)) {
+                throw new IllegalStateException("applying a batch failed", e.getCause());
+            }
+            log.warn("Ledger not written ({}); re-reading {} records in {} ms", rootMessage(unavailable),
+                    inFlightRecords, backoff.toMillis());
+            rewind = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.apache.kafka.common.errors.InterruptException(e);
         }
+    }
+
+    private void rewind(Consumer<String, String> kafka) throws InterruptedException {
+        List<TopicPartition> owned = kafka.assignment().stream().filter(tp -> !unloaded.contains(tp)).toList();
+        seekToApplied(kafka, owned);
+        rewind = false;
+        pause();
     }
 
     private void retryUnloaded(Consumer<String, String> kafka) throws InterruptedException {
@@ -179,6 +232,7 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        settle(consumer);
         if (partitions.isEmpty()) {
             return;
         }
@@ -190,6 +244,8 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        // the batch in flight may hold records of these partitions: settle it while they are still ours
+        settle(consumer);
         if (partitions.isEmpty()) {
             return;
         }

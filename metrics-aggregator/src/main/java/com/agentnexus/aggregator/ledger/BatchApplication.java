@@ -5,7 +5,6 @@ import com.agentnexus.events.ExecutionStatusChanged;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,9 +26,10 @@ final class BatchApplication {
     private final IntFunction<PartitionLedger> ledgers;
     private final Function<String, AgentSeries> agents;
     private final Map<UUID, TrackedExecution> stored;
-    private final Map<UUID, TrackedExecution> touched = new LinkedHashMap<>();
+    private final Map<UUID, TrackedExecution> touched = new HashMap<>();
     private final Map<Integer, Map<SeriesKey, Increment>> increments = new HashMap<>();
-    private final Map<Integer, Map<AgentRef, Long>> runningChanges = new HashMap<>();
+    private final Map<Integer, Map<AgentRef, Increment>> runningChanges = new HashMap<>();
+    private @Nullable PartitionLedger lastLedger;
     private int lastPartition = -1;
     private @Nullable Map<SeriesKey, Increment> lastIncrements;
 
@@ -111,8 +111,13 @@ final class BatchApplication {
         if (inBatch != null) {
             return inBatch;
         }
-        TrackedExecution open = ledgers.apply(partition).open(id);
-        return open != null ? open : stored.get(id);
+        PartitionLedger ledger = lastLedger;
+        if (ledger == null || ledger.partition() != partition) {
+            ledger = ledgers.apply(partition);
+            lastLedger = ledger;
+        }
+        TrackedExecution open = ledger.open(id);
+        return open != null || stored.isEmpty() ? open : stored.get(id);
     }
 
     private static void add(Map<SeriesKey, Increment> series, SeriesKey key, long amount) {
@@ -120,14 +125,15 @@ final class BatchApplication {
     }
 
     private void changeRunning(int partition, AgentRef agent, long change) {
-        runningChanges.computeIfAbsent(partition, p -> new HashMap<>()).merge(agent, change, Long::sum);
+        runningChanges.computeIfAbsent(partition, p -> new HashMap<>())
+                .computeIfAbsent(agent, a -> new Increment()).add(change);
     }
 
     Map<Integer, Map<SeriesKey, Increment>> increments() {
         return increments;
     }
 
-    Map<AgentRef, Long> runningChanges(int partition) {
+    Map<AgentRef, Increment> runningChanges(int partition) {
         return runningChanges.getOrDefault(partition, Map.of());
     }
 

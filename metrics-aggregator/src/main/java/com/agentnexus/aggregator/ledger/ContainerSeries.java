@@ -21,8 +21,27 @@ public final class ContainerSeries {
     public record Sample(UUID executionId, int partition, String agentId, long memoryBytes, double cpuPercent) {
     }
 
+    /** The gauges of one exported execution, updated in place by each sample (no allocation per sample). */
+    private static final class Gauges {
+        private final UUID executionId;
+        private final int partition;
+        private final String agentId;
+        private volatile long memoryBytes;
+        private volatile double cpuPercent;
+
+        Gauges(UUID executionId, int partition, String agentId) {
+            this.executionId = executionId;
+            this.partition = partition;
+            this.agentId = agentId;
+        }
+
+        Sample sample() {
+            return new Sample(executionId, partition, agentId, memoryBytes, cpuPercent);
+        }
+    }
+
     private final int maxSeries;
-    private final Map<UUID, Sample> exported = new ConcurrentHashMap<>();
+    private final Map<UUID, Gauges> exported = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> omittedRunning = new HashMap<>();
     private final AtomicLong omitted = new AtomicLong();
 
@@ -33,13 +52,22 @@ public final class ContainerSeries {
     /** Called by the consumer thread for a sample whose execution the ledger knows to be running. */
     void sample(int partition, ResourcesSampled sample) {
         UUID id = sample.executionId().value();
-        var latest = new Sample(id, partition, sample.agentId().value(), sample.memoryBytes(), sample.cpuPercent());
-        if (exported.containsKey(id) || exported.size() < maxSeries) {
-            exported.put(id, latest);
-            omittedRunning.remove(id);
-        } else if (omittedRunning.put(id, partition) == null) {
-            omitted.incrementAndGet();
+        Gauges gauges = exported.get(id);
+        if (gauges == null) {
+            if (exported.size() >= maxSeries) {
+                if (omittedRunning.put(id, partition) == null) {
+                    omitted.incrementAndGet();
+                }
+                return;
+            }
+            gauges = new Gauges(id, partition, sample.agentId().value());
+            exported.put(id, gauges);
+            if (!omittedRunning.isEmpty()) {
+                omittedRunning.remove(id);
+            }
         }
+        gauges.memoryBytes = sample.memoryBytes();
+        gauges.cpuPercent = sample.cpuPercent();
     }
 
     void ended(UUID executionId) {
@@ -48,13 +76,13 @@ public final class ContainerSeries {
     }
 
     void forgetPartition(int partition) {
-        exported.values().removeIf(sample -> sample.partition() == partition);
+        exported.values().removeIf(gauges -> gauges.partition == partition);
         omittedRunning.values().removeIf(owner -> owner == partition);
     }
 
     /** The exported samples, at most {@code maxSeries}. */
     public List<Sample> samples() {
-        return List.copyOf(exported.values());
+        return exported.values().stream().map(Gauges::sample).toList();
     }
 
     /** Executions that were running but left out because the cap was reached, each counted once. */

@@ -19,6 +19,11 @@ final class Increment {
         big = big.add(amount);
     }
 
+    /** The amount, when it is known to fit a long (counts, gauge changes). */
+    long longValue() {
+        return value().longValueExact();
+    }
+
     BigInteger value() {
         return small == 0 ? big : big.add(BigInteger.valueOf(small));
     }

@@ -87,7 +87,8 @@ final class OwnedPartitions {
                 agentId -> agents.computeIfAbsent(agentId, AgentSeries::new));
         for (ConsumedBatch.Consumed consumed : batch.events()) {
             int partition = consumed.position().partition();
-            if (!fenced.contains(partition) && consumed.event() instanceof ExecutionStatusChanged status) {
+            if (consumed.event() instanceof ExecutionStatusChanged status
+                    && (fenced.isEmpty() || !fenced.contains(partition))) {
                 application.status(partition, status);
             }
         }
@@ -107,19 +108,25 @@ final class OwnedPartitions {
         application.increments().forEach((partition, increments) ->
                 owned.get(partition).merge(increments, application.runningChanges(partition)));
         for (TrackedExecution execution : application.touched()) {
-            PartitionLedger ledger = owned.get(execution.partition());
-            if (ledger != null) {
-                ledger.track(execution);
+            PartitionLedger tracking = owned.get(execution.partition());
+            if (tracking != null) {
+                tracking.track(execution);
             }
             if (execution.ended()) {
                 containers.ended(execution.executionId());
             }
         }
+        PartitionLedger ledger = null;
         for (ConsumedBatch.Consumed consumed : batch.events()) {
             int partition = consumed.position().partition();
-            if (consumed.event() instanceof ResourcesSampled sample && !fenced.contains(partition)
-                    && owned.get(partition).isRunning(sample.executionId().value())) {
-                containers.sample(partition, sample);
+            if (consumed.event() instanceof ResourcesSampled sample
+                    && (fenced.isEmpty() || !fenced.contains(partition))) {
+                if (ledger == null || ledger.partition() != partition) {
+                    ledger = owned.get(partition);
+                }
+                if (ledger.isRunning(sample.executionId().value())) {
+                    containers.sample(partition, sample);
+                }
             }
         }
         fenced.forEach(this::drop);

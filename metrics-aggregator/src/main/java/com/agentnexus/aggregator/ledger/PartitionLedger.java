@@ -67,9 +67,9 @@ public final class PartitionLedger {
     }
 
     /** Merges what a committed batch changed in this partition. */
-    void merge(Map<SeriesKey, Increment> increments, Map<AgentRef, Long> runningChanges) {
+    void merge(Map<SeriesKey, Increment> increments, Map<AgentRef, Increment> runningChanges) {
         increments.forEach((key, increment) -> totals.merge(key, increment.value(), BigInteger::add));
-        runningChanges.forEach((agent, change) -> running.merge(agent, change, Long::sum));
+        runningChanges.forEach((agent, change) -> running.merge(agent, change.longValue(), Long::sum));
     }
 
     void track(TrackedExecution execution) {
