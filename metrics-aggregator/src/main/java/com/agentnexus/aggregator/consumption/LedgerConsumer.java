@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -223,10 +224,27 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
     }
 
+    /**
+     * Lag as the ledger sees it: records between what it has applied and the end of each partition. Kafka's own
+     * lag counts from the fetch position, which runs ahead of the ledger while a batch is written or re-read.
+     */
     private void recordLag(Consumer<String, String> kafka) {
+        Map<Position, Long> applied = ledger.appliedPositions();
         for (TopicPartition partition : kafka.assignment()) {
-            kafka.currentLag(partition).ifPresent(records ->
-                    lag.record(partition.topic(), partition.partition(), records));
+            OptionalLong fetchLag = kafka.currentLag(partition);
+            if (fetchLag.isEmpty()) {
+                continue;
+            }
+            long behind = fetchLag.getAsLong();
+            Long next = applied.get(position(partition));
+            if (next != null) {
+                try {
+                    behind += Math.max(0, kafka.position(partition, Duration.ZERO) - next);
+                } catch (org.apache.kafka.common.errors.TimeoutException positionUnknown) {
+                    // no fetch position yet: the fetch lag is all there is
+                }
+            }
+            lag.record(partition.topic(), partition.partition(), behind);
         }
     }
 
