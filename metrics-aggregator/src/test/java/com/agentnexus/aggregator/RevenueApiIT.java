@@ -2,8 +2,6 @@ package com.agentnexus.aggregator;
 
 import static org.awaitility.Awaitility.await;
 
-import com.agentnexus.events.EventCodec;
-import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionFixture;
 import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.Topics;
@@ -11,11 +9,6 @@ import com.agentnexus.support.Hs256Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,7 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.kafka.consumer.group-id=revenue-api-it")
-@AutoConfigureWebTestClient
+// a 2-core CI runner under the whole suite may take seconds to answer; timing is not what these tests check
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RevenueApiIT {
 
@@ -57,21 +51,19 @@ class RevenueApiIT {
     @Autowired
     private EmbeddedKafkaBroker broker;
 
-    private final EventCodec codec = new EventCodec();
-
     @BeforeAll
     void publishRuns() {
-        try (var producer = producer()) {
+        try (var topics = EventTopics.on(broker.getBrokersAsString())) {
             // two completed runs of "rich", one of them delivered twice; a failed priced run earns nothing
             var first = ExecutionFixture.anExecution().ofAgent("rich", "Rich agent", BIG);
             var second = ExecutionFixture.anExecution().ofAgent("rich", "Rich agent", ODD);
             var failed = ExecutionFixture.anExecution().ofAgent("rich", "Rich agent", BIG);
             var cancelled = ExecutionFixture.anExecution().ofAgent("poor", "Poor agent", BIG);
-            send(producer, List.of(first.pending(), first.running(), first.completed("{}")));
-            send(producer, first.events());
-            send(producer, List.of(second.pending(), second.running(), second.completed("{\"n\":1}")));
-            send(producer, List.of(failed.pending(), failed.running(), failed.failed(1)));
-            send(producer, List.of(cancelled.pending(),
+            topics.send(List.of(first.pending(), first.running(), first.completed("{}")));
+            topics.send(first.events());
+            topics.send(List.of(second.pending(), second.running(), second.completed("{\"n\":1}")));
+            topics.send(List.of(failed.pending(), failed.running(), failed.failed(1)));
+            topics.send(List.of(cancelled.pending(),
                     cancelled.terminal(ExecutionStatus.CANCELLED, null, "cancelled", null)));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/revenue")
@@ -151,21 +143,5 @@ class RevenueApiIT {
 
     private static String token(String role) {
         return Hs256Tokens.sign(Hs256Tokens.DEV_SECRET, "ops", List.of(role), Instant.now().plusSeconds(300));
-    }
-
-    private void send(KafkaProducer<String, String> producer, List<? extends ExecutionEvent> events) {
-        for (ExecutionEvent event : events) {
-            producer.send(new ProducerRecord<>(Topics.DEFAULTS.topicFor(event.type()), event.executionId().toString(),
-                    codec.encode(event)));
-        }
-        producer.flush();
-    }
-
-    private KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 }

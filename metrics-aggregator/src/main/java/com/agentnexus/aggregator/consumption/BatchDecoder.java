@@ -4,6 +4,8 @@ import com.agentnexus.aggregator.ConsumedBatch;
 import com.agentnexus.aggregator.Position;
 import com.agentnexus.events.EventCodec;
 import com.agentnexus.events.EventDecodingException;
+import com.agentnexus.events.ExecutionEvent;
+import com.agentnexus.events.ExecutionStatusChanged;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +23,8 @@ final class BatchDecoder {
 
     private static final Logger log = LoggerFactory.getLogger(BatchDecoder.class);
 
+    static final int MAX_LABEL_LENGTH = 200;
+
     private final EventCodec codec = new EventCodec();
 
     ConsumedBatch decode(ConsumerRecords<String, @Nullable String> records) {
@@ -32,7 +36,7 @@ final class BatchDecoder {
             for (ConsumerRecord<String, @Nullable String> record : ofPartition) {
                 var position = new Position(record.topic(), record.partition(), record.offset());
                 try {
-                    events.add(new ConsumedBatch.Consumed(position, decode(record.value())));
+                    events.add(new ConsumedBatch.Consumed(position, storable(decode(record.value()))));
                 } catch (EventDecodingException e) {
                     // position and reason only: the payload may be large or carry user data
                     log.warn("Skipped undecodable record {}-{}@{}: field '{}': {}", record.topic(),
@@ -46,7 +50,26 @@ final class BatchDecoder {
         return new ConsumedBatch(events, rejected, next);
     }
 
-    private com.agentnexus.events.ExecutionEvent decode(@Nullable String value) {
+    /**
+     * The ledger keeps agent ids and names as labels and PostgreSQL text: a NUL cannot be stored and an unbounded
+     * label cannot be a key, so such an event is rejected here rather than stop the partition behind it.
+     */
+    private static ExecutionEvent storable(ExecutionEvent event) {
+        requireLabel("agentId", event.agentId().value());
+        if (event instanceof ExecutionStatusChanged status) {
+            requireLabel("agentName", status.agentName());
+        }
+        return event;
+    }
+
+    private static void requireLabel(String field, String value) {
+        if (value.length() > MAX_LABEL_LENGTH || value.indexOf('\u0000') >= 0) {
+            throw new EventDecodingException(field, field + " must be at most " + MAX_LABEL_LENGTH
+                    + " characters without NUL to be counted");
+        }
+    }
+
+    private ExecutionEvent decode(@Nullable String value) {
         if (value == null) {
             throw new EventDecodingException("$", "record has no value");
         }

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,9 +38,12 @@ import org.springframework.stereotype.Component;
 /**
  * The consumer thread polls and decodes; a writer thread applies each batch to the ledger, so decoding the next
  * batch overlaps with writing the last one (one batch in flight at most). Positions come from the ledger (stored
- * with the totals), never from Kafka's committed offsets. When PostgreSQL cannot be written, every owned partition
- * is re-read from the ledger's positions after a backoff; nothing is skipped. Partitions change hands only once
- * the batch in flight is settled.
+ * with the totals), never from Kafka's committed offsets.
+ *
+ * <p>When a batch is not written, this instance no longer trusts what it holds in memory — the commit may have
+ * happened with only its acknowledgement lost — and loads every owned partition again from PostgreSQL before it
+ * reads on from the stored positions, retrying with a backoff while PostgreSQL is away. Nothing is skipped and
+ * nothing is applied twice. Partitions change hands only once the batch in flight is settled.
  */
 @Component
 class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
@@ -51,30 +54,30 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
 
     private final ConsumerFactory<String, String> consumers;
     private final EventLedger ledger;
-    private final ConsumerLag lag;
+    private final LagRecorder lag;
     private final List<String> topics;
     private final Duration maxBackoff;
     private final BatchDecoder decoder = new BatchDecoder();
     private final Set<TopicPartition> unloaded = new HashSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private volatile boolean running;
-    private @Nullable Consumer<String, String> consumer;
-    private Duration backoff = FIRST_RETRY;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ledger-writer");
         thread.setDaemon(true);
         return thread;
     });
+    private volatile boolean running;
+    private volatile @Nullable String failure;
+    private @Nullable Consumer<String, String> consumer;
     private @Nullable Future<Set<Integer>> inFlight;
     private int inFlightRecords;
-    private boolean rewind;
+    private Duration backoff = FIRST_RETRY;
 
     LedgerConsumer(ConsumerFactory<String, String> consumers, EventLedger ledger, ConsumerLag lag,
             TopicsProperties topics, AggregatorProperties properties) {
         this.consumers = consumers;
         this.ledger = ledger;
-        this.lag = lag;
+        this.lag = new LagRecorder(lag);
         this.topics = List.of(topics.status(), topics.resources());
         this.maxBackoff = properties.retryBackoff();
     }
@@ -99,49 +102,41 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
             while (running) {
                 retryUnloaded(kafka);
                 ConsumerRecords<String, String> records = kafka.poll(POLL);
-                recordLag(kafka);
+                lag.record(kafka, ledger.appliedPositions(), unloaded);
                 ConsumedBatch batch = records.isEmpty() ? null : decoder.decode(records);
-                settle(kafka);
-                if (rewind) {
-                    // the last batch was not written: this one follows it, so it is read again too
-                    rewind(kafka);
+                if (!settle(kafka)) {
+                    // the last batch was not written and this one follows it: both are read again after a reload
+                    reloadAll(kafka);
                 } else if (batch != null) {
                     inFlightRecords = records.count();
                     inFlight = writer.submit(() -> ledger.apply(batch));
                 }
             }
             settle(kafka);
-        } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
+        } catch (WakeupException | InterruptException stopping) {
             // stop() woke the poll
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("The ledger consumer stopped", e);
+            // readiness reports it (LedgerConsumerHealthIndicator): counting has stopped, an operator must know
+            failure = e.toString();
+            log.error("The ledger consumer stopped; nothing is counted until the service restarts", e);
         } finally {
+            running = false;
             finishWriter();
             kafka.close(Duration.ofSeconds(5));
             stopped.countDown();
         }
     }
 
-    /** Lets a batch being written commit (or roll back) before the connection pool closes. */
-    private void finishWriter() {
-        writer.shutdown();
-        try {
-            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            writer.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Waits for the batch in flight; a failed one makes the loop re-read everything after the ledger's positions. */
-    private void settle(Consumer<String, String> kafka) {
+    /**
+     * Waits for the batch in flight and pauses partitions another instance has taken. Returns false when the
+     * batch was not written.
+     */
+    private boolean settle(Consumer<String, String> kafka) {
         Future<Set<Integer>> pending = inFlight;
         if (pending == null) {
-            return;
+            return true;
         }
         inFlight = null;
         try {
@@ -150,24 +145,26 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
                 kafka.pause(kafka.assignment().stream().filter(tp -> fenced.contains(tp.partition())).toList());
             }
             backoff = FIRST_RETRY;
+            return true;
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof LedgerUnavailableException unavailable)) {
                 throw new IllegalStateException("applying a batch failed", e.getCause());
             }
-            log.warn("Ledger not written ({}); re-reading {} records in {} ms", rootMessage(unavailable),
-                    inFlightRecords, backoff.toMillis());
-            rewind = true;
+            log.warn("Ledger not written ({}); reloading it and re-reading {} records", rootMessage(unavailable),
+                    inFlightRecords);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.apache.kafka.common.errors.InterruptException(e);
+            throw new InterruptException(e);
         }
     }
 
-    private void rewind(Consumer<String, String> kafka) throws InterruptedException {
-        List<TopicPartition> owned = kafka.assignment().stream().filter(tp -> !unloaded.contains(tp)).toList();
-        seekToApplied(kafka, owned);
-        rewind = false;
-        pause();
+    /** Forgets what memory holds of every owned partition; {@link #retryUnloaded} loads them again. */
+    private void reloadAll(Consumer<String, String> kafka) throws InterruptedException {
+        Set<TopicPartition> owned = kafka.assignment();
+        unloaded.addAll(owned);
+        kafka.pause(owned);
+        backOff();
     }
 
     private void retryUnloaded(Consumer<String, String> kafka) throws InterruptedException {
@@ -178,7 +175,7 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         if (load(kafka, pending)) {
             kafka.resume(pending);
         } else {
-            pause();
+            backOff();
         }
     }
 
@@ -203,20 +200,8 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         }
     }
 
-    private void seekToApplied(Consumer<String, String> kafka, Collection<TopicPartition> partitions) {
-        Map<Position, Long> applied = ledger.appliedPositions();
-        for (TopicPartition partition : partitions) {
-            Long next = applied.get(position(partition));
-            if (next == null) {
-                kafka.seekToBeginning(List.of(partition));
-            } else {
-                kafka.seek(partition, next);
-            }
-        }
-    }
-
-    private void pause() throws InterruptedException {
-        // a backoff that stop() can cut short, without interrupting Kafka's or JDBC's own waits
+    /** A backoff that stop() can cut short, without interrupting Kafka's or JDBC's own waits. */
+    private void backOff() throws InterruptedException {
         if (stopRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }
@@ -224,27 +209,16 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
     }
 
-    /**
-     * Lag as the ledger sees it: records between what it has applied and the end of each partition. Kafka's own
-     * lag counts from the fetch position, which runs ahead of the ledger while a batch is written or re-read.
-     */
-    private void recordLag(Consumer<String, String> kafka) {
-        Map<Position, Long> applied = ledger.appliedPositions();
-        for (TopicPartition partition : kafka.assignment()) {
-            OptionalLong fetchLag = kafka.currentLag(partition);
-            if (fetchLag.isEmpty()) {
-                continue;
+    /** Lets a batch being written commit (or roll back) before the connection pool closes. */
+    private void finishWriter() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                writer.shutdownNow();
             }
-            long behind = fetchLag.getAsLong();
-            Long next = applied.get(position(partition));
-            if (next != null) {
-                try {
-                    behind += Math.max(0, kafka.position(partition, Duration.ZERO) - next);
-                } catch (org.apache.kafka.common.errors.TimeoutException positionUnknown) {
-                    // no fetch position yet: the fetch lag is all there is
-                }
-            }
-            lag.record(partition.topic(), partition.partition(), behind);
+        } catch (InterruptedException e) {
+            writer.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -262,15 +236,19 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        // the batch in flight may hold records of these partitions: settle it while they are still ours
-        settle(consumer);
+        // the batch in flight may hold records of these partitions: settle it while they are still ours (if it
+        // failed, the partitions kept are reloaded before they are read again)
+        if (!settle(consumer)) {
+            unloaded.addAll(consumer.assignment());
+            consumer.pause(consumer.assignment());
+        }
         if (partitions.isEmpty()) {
             return;
         }
         log.info("Revoked {}", partitions);
         ledger.revoked(partitions.stream().map(LedgerConsumer::position).toList());
         unloaded.removeAll(partitions);
-        partitions.forEach(p -> lag.forget(p.topic(), p.partition()));
+        partitions.forEach(lag::forget);
     }
 
     @Override
@@ -278,7 +256,7 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         onPartitionsRevoked(partitions);
     }
 
-    private static Position position(TopicPartition partition) {
+    static Position position(TopicPartition partition) {
         return new Position(partition.topic(), partition.partition(), 0);
     }
 
@@ -288,6 +266,11 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** Why the consumer thread stopped on its own, or null while it runs (or was stopped by the service). */
+    @Nullable String failure() {
+        return failure;
     }
 
     @Override

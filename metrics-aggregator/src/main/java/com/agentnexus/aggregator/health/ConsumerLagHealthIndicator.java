@@ -5,6 +5,7 @@ import com.agentnexus.aggregator.ConsumerLag;
 import com.agentnexus.support.HealthStatuses;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ class ConsumerLagHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         long records = lag.total();
-        builder.status(records > threshold ? HealthStatuses.DEGRADED : org.springframework.boot.health.contributor
-                .Status.UP).withDetail("records", records).withDetail("threshold", threshold);
+        builder.status(records > threshold ? HealthStatuses.DEGRADED : Status.UP)
+                .withDetail("records", records).withDetail("threshold", threshold);
     }
 }

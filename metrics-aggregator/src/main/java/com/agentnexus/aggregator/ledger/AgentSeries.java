@@ -29,7 +29,7 @@ final class AgentSeries {
             int i = value.ordinal();
             status[i] = SeriesKey.of(Metric.STATUS, value.name(), agentId);
             durationSums[i] = SeriesKey.of(Metric.DURATION_SUM_MS, agentId, value.name());
-            durationBuckets[i] = new SeriesKey[DurationBuckets.UPPER_BOUNDS_SECONDS.length];
+            durationBuckets[i] = new SeriesKey[DurationBuckets.count()];
             for (int b = 0; b < durationBuckets[i].length; b++) {
                 durationBuckets[i][b] = SeriesKey.of(Metric.DURATION_BUCKET, agentId, value.name(),
                         DurationBuckets.label(b));

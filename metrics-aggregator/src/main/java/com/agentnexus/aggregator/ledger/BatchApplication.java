@@ -50,6 +50,10 @@ final class BatchApplication {
         TrackedExecution current = current(partition, id);
         if (current == null) {
             current = TrackedExecution.unseen(id, partition, event.agentId().value(), event.agentName());
+        } else if (current.partition() != partition) {
+            // the topics gained partitions while it ran: its RUNNING counts on its old partition, whose gauge
+            // this partition must not decrement; its seq still guards against duplicates
+            current = current.movedTo(partition);
         }
         Map<SeriesKey, Increment> series = increments(partition);
         if (event.seq() <= current.lastStatusSeq() || current.ended()) {

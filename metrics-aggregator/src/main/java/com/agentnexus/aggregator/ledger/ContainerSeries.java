@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The latest resource sample of each running execution, for the per-container gauges. Series are labelled by
@@ -73,6 +74,12 @@ public final class ContainerSeries {
     void ended(UUID executionId) {
         exported.remove(executionId);
         omittedRunning.remove(executionId);
+    }
+
+    /** Keeps of a partition's series only those of executions that run. */
+    void retain(int partition, Predicate<UUID> running) {
+        exported.values().removeIf(gauges -> gauges.partition == partition && !running.test(gauges.executionId));
+        omittedRunning.entrySet().removeIf(e -> e.getValue() == partition && !running.test(e.getKey()));
     }
 
     void forgetPartition(int partition) {

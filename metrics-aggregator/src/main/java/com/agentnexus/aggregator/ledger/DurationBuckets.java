@@ -3,8 +3,7 @@ package com.agentnexus.aggregator.ledger;
 /** The fixed duration buckets, 0.1 … 300 s and +Inf, so dashboards and alerts rely on the same boundaries. */
 public final class DurationBuckets {
 
-    /** Upper bounds in seconds; the last is +Inf. */
-    public static final double[] UPPER_BOUNDS_SECONDS = {
+    private static final double[] UPPER_BOUNDS_SECONDS = {
         0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, Double.POSITIVE_INFINITY,
     };
 
@@ -12,6 +11,16 @@ public final class DurationBuckets {
         120_000, 300_000};
 
     private DurationBuckets() {
+    }
+
+    /** Upper bounds in seconds, the last +Inf; a copy. */
+    public static double[] upperBoundsSeconds() {
+        return UPPER_BOUNDS_SECONDS.clone();
+    }
+
+    /** How many buckets there are, +Inf included. */
+    public static int count() {
+        return UPPER_BOUNDS_SECONDS.length;
     }
 
     /** The index of the first bucket whose upper bound is at least {@code durationMs} (Prometheus {@code le}). */

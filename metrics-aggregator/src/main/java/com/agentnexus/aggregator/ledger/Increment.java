@@ -12,7 +12,14 @@ final class Increment {
     private BigInteger big = BigInteger.ZERO;
 
     void add(long amount) {
-        small = Math.addExact(small, amount);
+        long sum = small + amount;
+        // overflow (durations near Long.MAX_VALUE from a broken producer) spills into the BigInteger
+        if (((small ^ sum) & (amount ^ sum)) < 0) {
+            big = big.add(BigInteger.valueOf(small)).add(BigInteger.valueOf(amount));
+            small = 0;
+        } else {
+            small = sum;
+        }
     }
 
     void add(BigInteger amount) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Ledger implements EventLedger {
 
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 60;
 
     private final LedgerStore store;
     private final TransactionTemplate transactions;
@@ -36,9 +39,11 @@ public class Ledger implements EventLedger {
     private final OwnedPartitions partitions;
     private final Map<Position, Long> applied = new ConcurrentHashMap<>();
 
-    Ledger(LedgerStore store, TransactionTemplate transactions, AggregatorProperties properties) {
+    Ledger(LedgerStore store, PlatformTransactionManager transactionManager, AggregatorProperties properties) {
         this.store = store;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // well below Kafka's max.poll.interval.ms: a write that hangs must fail, not cost the partitions
+        transactions.setTimeout(TRANSACTION_TIMEOUT_SECONDS);
         this.properties = properties;
         this.partitions = new OwnedPartitions(new ContainerSeries(properties.maxContainerSeries()));
     }
@@ -46,13 +51,21 @@ public class Ledger implements EventLedger {
     @Override
     public Map<Position, Long> assigned(Collection<Position> assigned) {
         try {
+            // always from PostgreSQL, even for a partition already held: after a failed write memory may be behind
+            // (or ahead) of what was committed
             for (int partition : indexes(assigned)) {
-                if (!partitions.owns(partition)) {
-                    partitions.add(load(partition));
+                partitions.add(load(partition));
+            }
+            Map<Position, Long> stored = store.positions(indexes(assigned));
+            for (Position partition : assigned) {
+                Position key = partitionOnly(partition);
+                Long next = stored.get(key);
+                if (next == null) {
+                    applied.remove(key);
+                } else {
+                    applied.put(key, next);
                 }
             }
-            Map<Position, Long> stored = store.positions(assigned.stream().map(Ledger::partitionOnly).toList());
-            applied.putAll(stored);
             return stored;
         } catch (DataAccessException | TransactionException e) {
             throw new LedgerUnavailableException("cannot load the ledger of " + assigned, e);
@@ -80,15 +93,20 @@ public class Ledger implements EventLedger {
         BatchApplication application;
         try {
             application = transactions.execute(status -> write(batch, fenced));
-        } catch (DataAccessException | TransactionException e) {
+        } catch (DataAccessException | TransactionException | StalePositionsException e) {
             throw new LedgerUnavailableException("batch not applied", e);
         }
         if (application == null) {
             throw new IllegalStateException("the transaction returned nothing");
         }
         partitions.merge(batch, application, fenced);
-        batch.nextPositions().stream().filter(p -> !fenced.contains(p.partition()))
-                .forEach(p -> applied.put(partitionOnly(p), p.offset()));
+        for (Position next : batch.nextPositions()) {
+            if (fenced.contains(next.partition())) {
+                applied.remove(partitionOnly(next));
+            } else {
+                applied.put(partitionOnly(next), next.offset());
+            }
+        }
         return fenced;
     }
 
@@ -102,6 +120,7 @@ public class Ledger implements EventLedger {
         if (!fenced.isEmpty()) {
             log.warn("Partitions {} are owned by another instance now; their records are left to it", fenced);
         }
+        requireBatchFollowsStoredPositions(batch, fenced);
         List<ConsumedBatch.Consumed> mine = batch.events().stream()
                 .filter(c -> !fenced.contains(c.position().partition())).toList();
         BatchApplication application = partitions.prepare(batch, fenced,
@@ -110,6 +129,34 @@ public class Ledger implements EventLedger {
         store.addTotals(application.increments());
         store.writePositions(batch.nextPositions().stream().filter(p -> !fenced.contains(p.partition())).toList());
         return application;
+    }
+
+    /**
+     * The batch must start where the ledger's stored positions end. If they moved on without this instance
+     * knowing (a commit whose acknowledgement was lost), applying it would count its records twice.
+     */
+    private void requireBatchFollowsStoredPositions(ConsumedBatch batch, Set<Integer> fenced) {
+        Set<Integer> mine = new TreeSet<>();
+        batch.nextPositions().forEach(p -> mine.add(p.partition()));
+        mine.removeAll(fenced);
+        if (mine.isEmpty()) {
+            return;
+        }
+        Map<Position, Long> stored = store.positions(mine);
+        for (Position next : batch.nextPositions()) {
+            Position key = partitionOnly(next);
+            if (!fenced.contains(next.partition()) && !Objects.equals(stored.get(key), applied.get(key))) {
+                throw new StalePositionsException(key, stored.get(key), applied.get(key));
+            }
+        }
+    }
+
+    /** The stored positions are not the ones this instance applied from; it must reload before going on. */
+    static final class StalePositionsException extends IllegalStateException {
+        StalePositionsException(Position partition, Long stored, Long applied) {
+            super("the ledger of " + partition.topic() + "-" + partition.partition() + " is at " + stored
+                    + ", this instance expected " + applied);
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.agentnexus.aggregator.ledger;
 import com.agentnexus.aggregator.Position;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,20 +84,17 @@ class LedgerStore {
         return found;
     }
 
-    private static TrackedExecution tracked(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static TrackedExecution tracked(ResultSet row) throws SQLException {
         return new TrackedExecution(row.getObject(1, UUID.class), row.getInt(2), row.getString(3),
                 row.getString(4), row.getLong(5), row.getBoolean(6), row.getBoolean(7));
     }
 
-    /** The stored next offsets of these topic partitions (offset 0 in the keys); absent = never read. */
-    Map<Position, Long> positions(Collection<Position> partitions) {
+    /** The stored next offsets of every topic partition of these partition indexes (keys with offset 0). */
+    Map<Position, Long> positions(Set<Integer> partitions) {
         Map<Position, Long> stored = new HashMap<>();
-        for (Position partition : partitions) {
-            jdbc.query("SELECT next_offset FROM aggregator.read_position WHERE topic = ? AND part = ?",
-                    row -> {
-                        stored.put(partition, row.getLong(1));
-                    }, partition.topic(), partition.partition());
-        }
+        jdbc.query("SELECT topic, part, next_offset FROM aggregator.read_position WHERE part = ANY(?)", row -> {
+            stored.put(new Position(row.getString(1), row.getInt(2), 0), row.getLong(3));
+        }, (Object) partitions.toArray(Integer[]::new));
         return stored;
     }
 

@@ -1,7 +1,9 @@
 package com.agentnexus.aggregator.ledger;
 
 import com.agentnexus.aggregator.ConsumedBatch;
+import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionStatusChanged;
+import com.agentnexus.events.LogLineEmitted;
 import com.agentnexus.events.ResourcesSampled;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,8 +34,11 @@ final class OwnedPartitions {
         return owned.containsKey(partition);
     }
 
+    /** Takes a partition's state as loaded from the store, replacing what memory held of it. */
     void add(PartitionLedger ledger) {
         owned.put(ledger.partition(), ledger);
+        // a series of an execution that ended in a batch whose acknowledgement was lost would never be removed
+        containers.retain(ledger.partition(), ledger::isRunning);
     }
 
     void drop(int partition) {
@@ -70,14 +75,17 @@ final class OwnedPartitions {
     /** Executions with status events in {@code events} that are not open in memory: the store may know them. */
     Set<UUID> unknownExecutions(List<ConsumedBatch.Consumed> events) {
         Set<UUID> unknown = new HashSet<>();
-        for (ConsumedBatch.Consumed consumed : events) {
-            if (consumed.event() instanceof ExecutionStatusChanged status) {
+        var statuses = new EventSteps() {
+            @Override
+            public Void status(ExecutionStatusChanged status) {
                 UUID id = status.executionId().value();
-                if (owned.get(consumed.position().partition()).open(id) == null) {
+                if (ledger(partition).open(id) == null) {
                     unknown.add(id);
                 }
+                return null;
             }
-        }
+        };
+        events.forEach(statuses::visit);
         return unknown;
     }
 
@@ -85,11 +93,16 @@ final class OwnedPartitions {
     BatchApplication prepare(ConsumedBatch batch, Set<Integer> fenced, Map<UUID, TrackedExecution> stored) {
         var application = new BatchApplication(owned::get, stored,
                 agentId -> agents.computeIfAbsent(agentId, AgentSeries::new));
-        for (ConsumedBatch.Consumed consumed : batch.events()) {
-            int partition = consumed.position().partition();
-            if (consumed.event() instanceof ExecutionStatusChanged status
-                    && (fenced.isEmpty() || !fenced.contains(partition))) {
+        var statuses = new EventSteps() {
+            @Override
+            public Void status(ExecutionStatusChanged status) {
                 application.status(partition, status);
+                return null;
+            }
+        };
+        for (ConsumedBatch.Consumed consumed : batch.events()) {
+            if (fenced.isEmpty() || !fenced.contains(consumed.position().partition())) {
+                statuses.visit(consumed);
             }
         }
         for (ConsumedBatch.Rejected rejected : batch.rejected()) {
@@ -116,19 +129,60 @@ final class OwnedPartitions {
                 containers.ended(execution.executionId());
             }
         }
-        PartitionLedger ledger = null;
-        for (ConsumedBatch.Consumed consumed : batch.events()) {
-            int partition = consumed.position().partition();
-            if (consumed.event() instanceof ResourcesSampled sample
-                    && (fenced.isEmpty() || !fenced.contains(partition))) {
-                if (ledger == null || ledger.partition() != partition) {
-                    ledger = owned.get(partition);
-                }
-                if (ledger.isRunning(sample.executionId().value())) {
+        var samples = new EventSteps() {
+            @Override
+            public Void resources(ResourcesSampled sample) {
+                if (ledger(partition).isRunning(sample.executionId().value())) {
                     containers.sample(partition, sample);
                 }
+                return null;
+            }
+        };
+        for (ConsumedBatch.Consumed consumed : batch.events()) {
+            if (fenced.isEmpty() || !fenced.contains(consumed.position().partition())) {
+                samples.visit(consumed);
             }
         }
         fenced.forEach(this::drop);
+    }
+
+    /**
+     * One pass over a batch's events: a visitor over the sealed event family (a new kind of event fails
+     * compilation here), with the partition of the event being visited and its ledger at hand. Log events never
+     * reach the aggregator's topics' consumers; each pass overrides the kinds it acts on.
+     */
+    private abstract class EventSteps implements ExecutionEvent.Visitor<Void> {
+
+        int partition;
+        private @Nullable PartitionLedger current;
+
+        void visit(ConsumedBatch.Consumed consumed) {
+            partition = consumed.position().partition();
+            consumed.event().accept(this);
+        }
+
+        PartitionLedger ledger(int index) {
+            PartitionLedger ledger = current;
+            if (ledger == null || ledger.partition() != index) {
+                ledger = owned.get(index);
+                current = ledger;
+            }
+            return ledger;
+        }
+
+        @Override
+        public Void log(LogLineEmitted log) {
+            return null;
+        }
+
+        @Override
+        public Void status(ExecutionStatusChanged status) {
+            return null;
+        }
+
+        @Override
+        public Void resources(ResourcesSampled resources) {
+            return null;
+        }
     }
 }

@@ -13,6 +13,10 @@ record TrackedExecution(UUID executionId, int partition, String agentId, String 
         return new TrackedExecution(executionId, partition, agentId, agentName, 0, false, false);
     }
 
+    TrackedExecution movedTo(int newPartition) {
+        return new TrackedExecution(executionId, newPartition, agentId, agentName, lastStatusSeq, false, ended);
+    }
+
     TrackedExecution advancedTo(long seq, boolean nowRunning, boolean nowEnded, String agentName) {
         return new TrackedExecution(executionId, partition, agentId, agentName, seq, nowRunning, nowEnded);
     }

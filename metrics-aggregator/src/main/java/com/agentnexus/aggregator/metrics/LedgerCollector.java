@@ -32,6 +32,8 @@ import java.util.TreeMap;
  */
 final class LedgerCollector implements MultiCollector {
 
+    private static final double[] BOUNDS = DurationBuckets.upperBoundsSeconds();
+
     private final Ledger ledger;
     private final ConsumerLag lag;
     private final String application;
@@ -95,7 +97,7 @@ final class LedgerCollector implements MultiCollector {
                 if (key.metric() == Metric.DURATION_BUCKET) {
                     int bucket = Integer.parseInt(key.label(2));
                     buckets.computeIfAbsent(List.of(key.label(0), key.label(1)),
-                            k -> new long[DurationBuckets.UPPER_BOUNDS_SECONDS.length])[bucket] = value.longValue();
+                            k -> new long[DurationBuckets.count()])[bucket] = value.longValue();
                 } else if (key.metric() == Metric.DURATION_SUM_MS) {
                     sums.put(key.labelValues(), value);
                 }
@@ -104,7 +106,7 @@ final class LedgerCollector implements MultiCollector {
                 BigInteger sumMs = sums.getOrDefault(series.getKey(), BigInteger.ZERO);
                 histogram.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                         .labels(labels(partition.partition(), List.of("agent_id", "status"), series.getKey()))
-                        .classicHistogramBuckets(ClassicHistogramBuckets.of(DurationBuckets.UPPER_BOUNDS_SECONDS,
+                        .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS,
                                 series.getValue()))
                         .sum(sumMs.doubleValue() / 1000.0).build());
                 any = true;

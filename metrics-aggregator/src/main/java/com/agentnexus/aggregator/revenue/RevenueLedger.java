@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,7 +57,7 @@ class RevenueLedger {
     /** One agent's revenue; empty when the ledger has never seen an execution of it. */
     Optional<RevenueReport.OfAgent> ofAgent(String agentId) {
         return snapshot.execute(status -> {
-            Tally tally = tally().get(agentId);
+            Tally tally = tally(agentId).get(agentId);
             if (tally == null) {
                 return Optional.<RevenueReport.OfAgent>empty();
             }
@@ -66,9 +67,20 @@ class RevenueLedger {
     }
 
     private Map<String, Tally> tally() {
+        return tally(null);
+    }
+
+    /** Every agent's sums, or only one agent's. */
+    private Map<String, Tally> tally(@Nullable String agentId) {
         Map<String, Tally> agents = new TreeMap<>();
-        jdbc.query("SELECT metric, labels, sum(value) FROM aggregator.total WHERE metric IN (?, ?, ?) "
-                + "GROUP BY metric, labels", row -> {
+        String oneAgent = agentId == null ? "" : " AND (labels::jsonb ->> 0) = ?";
+        List<Object> arguments = new ArrayList<>(List.of(Metric.REVENUE_WEI.storedName(),
+                Metric.REVENUE_EXECUTIONS.storedName(), Metric.EXECUTIONS.storedName()));
+        if (agentId != null) {
+            arguments.add(agentId);
+        }
+        jdbc.query("SELECT metric, labels, sum(value) FROM aggregator.total WHERE metric IN (?, ?, ?)" + oneAgent
+                + " GROUP BY metric, labels", row -> {
                     List<String> labels = json.readValue(row.getString(2), STRINGS);
                     // every metric used here is labelled (agent_id, agent_name)
                     Tally tally = agents.computeIfAbsent(labels.get(0), Tally::new);
@@ -80,8 +92,7 @@ class RevenueLedger {
                     } else if (Metric.REVENUE_EXECUTIONS.storedName().equals(metric)) {
                         tally.executions += value.longValueExact();
                     }
-                }, Metric.REVENUE_WEI.storedName(), Metric.REVENUE_EXECUTIONS.storedName(),
-                Metric.EXECUTIONS.storedName());
+                }, arguments.toArray());
         return agents;
     }
 

@@ -131,12 +131,43 @@ class LedgerSemanticsTest {
         assertThat(DurationBuckets.indexOf(101)).isEqualTo(1);
         assertThat(DurationBuckets.indexOf(300_000)).isEqualTo(10);
         assertThat(DurationBuckets.indexOf(300_001)).isEqualTo(11);
-        assertThat(DurationBuckets.UPPER_BOUNDS_SECONDS).hasSize(12);
+        assertThat(DurationBuckets.upperBoundsSeconds()).hasSize(12);
     }
 
     @Test
     void countsRejectedRecordsPerTopic() {
         var ledger = LedgerFixture.onePartition().reject(Topics.DEFAULTS.status()).reject(Topics.DEFAULTS.status());
         assertThat(ledger.total(Metric.REJECTED, Topics.DEFAULTS.status())).isEqualTo(2);
+    }
+
+    @Test
+    void sumsDurationsBeyondALongExactly() {
+        var ledger = LedgerFixture.onePartition();
+        for (int i = 0; i < 3; i++) {
+            var run = anExecution().ofAgent("coder", "Coder", PRICE);
+            var pending = run.pending();
+            var running = run.running();
+            ExecutionStatusChanged end = run.completed("{}");
+            ledger.apply(pending, running, new ExecutionStatusChanged(end.executionId(), end.agentId(),
+                    end.userId(), end.seq(), end.timestamp(), end.status(), end.agentName(), end.priceWei(),
+                    end.outputJson(), null, 0, Long.MAX_VALUE, end.eventCount(), end.logChecksum()));
+        }
+        assertThat(ledger.total(Metric.DURATION_SUM_MS, "coder", "COMPLETED"))
+                .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(3)));
+    }
+
+    @Test
+    void anExecutionWhoseEventsMovePartitionNeverDrivesAGaugeBelowZero() {
+        // the topics gained partitions while it ran: its terminal status hashes to another partition
+        var run = anExecution().ofAgent("coder", "Coder", PRICE);
+        var ledger = new LedgerFixture(1_000, 0, 1);
+        ExecutionStatusChanged pending = run.pending();
+        ledger.applyOn(0, pending, run.running());
+        ledger.applyOn(1, run.completed("{}"));
+        ledger.applyOn(1, pending);
+
+        assertThat(ledger.partition(1).running().values()).allMatch(count -> count >= 0);
+        assertThat(ledger.total(Metric.EXECUTIONS, "coder", "Coder")).isEqualTo(1);
+        assertThat(ledger.total(Metric.STATUS, "COMPLETED", "coder")).isEqualTo(1);
     }
 }
