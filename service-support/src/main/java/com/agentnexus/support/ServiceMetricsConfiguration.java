@@ -1,7 +1,10 @@
 package com.agentnexus.support;
 
+import io.micrometer.core.instrument.Clock;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  *       registered there directly rather than through Micrometer.</li>
  *   <li>{@code /metrics} passes {@code promtool check metrics}: {@link PromlintFilter} tidies what the frameworks
  *       (Spring, Kafka, Micrometer's JVM binders) register.</li>
+ *   <li>{@code agentnexus_health_ready} and {@code agentnexus_health_status}: what {@code /health/ready} answers,
+ *       which Prometheus cannot see otherwise ({@link ReadinessMetrics}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,5 +34,12 @@ public class ServiceMetricsConfiguration {
     @Bean
     PromlintFilter promlintFilter() {
         return new PromlintFilter();
+    }
+
+    // the endpoint is looked up at the first evaluation, not injected: it depends on every health check, and a
+    // check may need the meter registry this binder is bound to while it is being built
+    @Bean
+    ReadinessMetrics readinessMetrics(ObjectProvider<HealthEndpoint> healthEndpoint) {
+        return new ReadinessMetrics(ReadinessMetrics.readyGroupOf(healthEndpoint::getObject), Clock.SYSTEM);
     }
 }

@@ -1,12 +1,14 @@
 package com.agentnexus.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.support.ExpositionSample;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +52,19 @@ class MetricsExpositionIT extends GatewayIntegrationTest {
         assertThat(samples).anyMatch(s -> s.name().startsWith("agentnexus_"))
                 .anyMatch(s -> s.name().startsWith("jvm_"))
                 .allSatisfy(s -> assertThat(s.labels()).as(s.name()).containsEntry("application", "stream-gateway"));
+    }
+
+    @Test
+    void readinessIsServedAsAMetricForPrometheus() {
+        // evaluated every 5 s off the scrape; the first evaluation may precede the application's readiness
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ExpositionSample> samples = ExpositionSample.parse(get("/metrics").body());
+            assertThat(samples).filteredOn(s -> s.name().equals("agentnexus_health_ready")).singleElement()
+                    .satisfies(s -> assertThat(s.labels()).containsEntry("application", "stream-gateway"))
+                    .satisfies(s -> assertThat(s.value()).isEqualTo(1.0));
+            assertThat(samples).filteredOn(s -> s.name().equals("agentnexus_health_status") && s.value() == 1.0)
+                    .singleElement().satisfies(s -> assertThat(s.labels().get("status")).isIn("UP", "DEGRADED"));
+        });
     }
 
     private HttpResponse<String> get(String path) throws Exception {
