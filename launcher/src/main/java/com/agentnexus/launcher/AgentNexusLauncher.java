@@ -29,6 +29,10 @@ public final class AgentNexusLauncher implements Callable<Integer> {
     @Option(names = "--kafka-controller-port", defaultValue = "9093")
     int kafkaControllerPort;
 
+    @Option(names = "--prometheus-port", defaultValue = "9090",
+            description = "Prometheus's port when a prometheus binary is on the PATH; 0 starts none")
+    int prometheusPort;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new AgentNexusLauncher()).execute(args));
     }
@@ -36,7 +40,8 @@ public final class AgentNexusLauncher implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackConfig config = new StackConfig(resolveDataDir(), servicesDir(), postgresPort, kafkaPort,
-                kafkaControllerPort, 3001, 3002, 3003, TokenCommand.secret());
+                kafkaControllerPort, 3001, 3002, 3003, TokenCommand.secret(), monitoringDir(), prometheusPort,
+                StackConfig.PROMETHEUS_INTERVAL);
         var stopped = new CountDownLatch(1);
         Stack stack = Stack.start(config, System.getProperty("java.class.path"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,6 +60,15 @@ public final class AgentNexusLauncher implements Callable<Integer> {
         }
         String home = System.getenv("AGENTNEXUS_HOME");
         return Path.of(home == null || home.isBlank() ? ".agentnexus" : home).toAbsolutePath();
+    }
+
+    /** The monitoring configuration sits in {@code monitoring/} next to the launcher jar (copied at build). */
+    static Path monitoringDir() throws Exception {
+        String configured = System.getProperty("agentnexus.monitoring.dir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        return servicesDir().resolveSibling("monitoring");
     }
 
     /** The services' jars sit in {@code services/} next to the launcher jar unless a property says otherwise. */

@@ -17,8 +17,9 @@ final class Banner {
 
                   execution-service  %s   (REST /api/executions, /health/ready, /metrics)
                   stream-gateway     %s   (WebSocket ws://127.0.0.1:%d/ws)
-                  metrics-aggregator %s   (/metrics)
+                  metrics-aggregator %s   (/metrics, /api/revenue with an admin token)
                   Kafka              %s      PostgreSQL 127.0.0.1:%d/%s
+                  %s
 
                 Token for user "demo", valid 30 days, %s:
                   export TOKEN=%s
@@ -33,6 +34,14 @@ final class Banner {
                 Ctrl-C stops everything.
                 """.formatted(config.dataDir(), stack.executionUrl(), stack.gatewayUrl(), config.gatewayPort(),
                 stack.aggregatorUrl(), config.kafkaBootstrap(), config.postgresPort(), StackConfig.DB_NAME,
-                secretNote, token, stack.executionUrl());
+                prometheusLine(stack), secretNote, token, stack.executionUrl());
+    }
+
+    private static String prometheusLine(Stack stack) {
+        return stack.prometheusUrl()
+                .map(url -> "Prometheus         " + url + "   (scrapes all three, alert rules loaded: " + url
+                        + "/alerts)")
+                .orElse("Prometheus         not started: no prometheus binary on the PATH (apt-get install "
+                        + "prometheus)");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ final class Stack implements AutoCloseable {
     private ServiceNode gateway;
     private ServiceNode execution;
     private ServiceNode aggregator;
+    private PrometheusNode prometheus;
 
     private Stack(StackConfig config) {
         this.config = config;
@@ -59,6 +61,7 @@ final class Stack implements AutoCloseable {
             service.awaitReady(READY_TIMEOUT);
             log.info("{} ready at {}", service.name(), service.baseUrl());
         }
+        startPrometheus();
         log.info("Stack up after {} ms", elapsedMs(began));
     }
 
@@ -70,6 +73,26 @@ final class Stack implements AutoCloseable {
                 "--spring.flyway.url=jdbc:postgresql://" + hostPort,
                 "--spring.flyway.user=" + StackConfig.DB_USER,
                 "--spring.flyway.password=" + StackConfig.DB_PASSWORD);
+    }
+
+    private void startPrometheus() throws Exception {
+        if (config.prometheusPort() == 0) {
+            return;
+        }
+        var binary = PrometheusNode.binary();
+        if (binary.isEmpty()) {
+            log.info("No prometheus binary on the PATH: starting without Prometheus (Debian/Ubuntu: "
+                    + "apt-get install prometheus, or any Prometheus 2.x release)");
+            return;
+        }
+        prometheus = PrometheusNode.start(binary.get(), config);
+        started.add(prometheus);
+        log.info("Prometheus ready at {} with the alert rules of monitoring/prometheus", prometheus.url());
+    }
+
+    /** Prometheus's URL, if it runs. */
+    Optional<String> prometheusUrl() {
+        return Optional.ofNullable(prometheus).map(PrometheusNode::url);
     }
 
     /** The aggregator keeps its ledger in its own schema of the same database. */

@@ -1,6 +1,7 @@
 package com.agentnexus.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the embedded stack keeps its data and which loopback ports it uses.
@@ -8,6 +9,9 @@ import java.nio.file.Path;
  * @param dataDir     the one directory holding PostgreSQL's cluster, Kafka's log and every process log
  * @param servicesDir where the three services' runnable jars are
  * @param jwtSecret   the HS256 secret shared by the services (the development default unless overridden)
+ * @param monitoringDir      the repository's {@code monitoring/} configuration (Prometheus config and rules)
+ * @param prometheusPort     where Prometheus listens when its binary is on the PATH; 0 starts none
+ * @param prometheusInterval its scrape and rule evaluation interval (15 s; tests shorten it)
  */
 record StackConfig(
         Path dataDir,
@@ -18,7 +22,20 @@ record StackConfig(
         int gatewayPort,
         int executionPort,
         int aggregatorPort,
-        String jwtSecret) {
+        String jwtSecret,
+        Path monitoringDir,
+        int prometheusPort,
+        Duration prometheusInterval) {
+
+    /** The interval of the repository's prometheus.yml. */
+    static final Duration PROMETHEUS_INTERVAL = Duration.ofSeconds(15);
+
+    /** A stack without Prometheus. */
+    StackConfig(Path dataDir, Path servicesDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
+            int gatewayPort, int executionPort, int aggregatorPort, String jwtSecret) {
+        this(dataDir, servicesDir, postgresPort, kafkaPort, kafkaControllerPort, gatewayPort, executionPort,
+                aggregatorPort, jwtSecret, servicesDir.resolveSibling("monitoring"), 0, PROMETHEUS_INTERVAL);
+    }
 
     /** The development secret the README states; never use it outside a developer machine. */
     static final String DEV_JWT_SECRET = "agentnexus-dev-secret-change-me-0123456789abcdef";
