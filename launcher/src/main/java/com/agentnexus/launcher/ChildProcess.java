@@ -1,6 +1,10 @@
 package com.agentnexus.launcher;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A child JVM of the stack whose output goes to its own log file and which stops with the launcher. */
 final class ChildProcess implements AutoCloseable {
+
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -46,6 +52,27 @@ final class ChildProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Polls {@code url} until it answers 200, failing fast when the child dies and with a pointer to its log when
+     * the timeout passes.
+     */
+    void awaitHttpOk(URI url, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            requireAlive();
+            try {
+                if (PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + logFile);
     }
 
     /** Fails fast with the tail of the log when the child died during start-up. */

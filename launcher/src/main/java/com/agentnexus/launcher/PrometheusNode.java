@@ -3,9 +3,6 @@ package com.agentnexus.launcher;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class PrometheusNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PrometheusNode.class);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final ChildProcess process;
@@ -111,21 +107,7 @@ final class PrometheusNode implements AutoCloseable {
     }
 
     private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        var request = HttpRequest.newBuilder(URI.create(url() + "/-/ready")).timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            process.requireAlive();
-            try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("Prometheus was not ready within " + READY_TIMEOUT + "; see "
-                + process.logFile());
+        process.awaitHttpOk(URI.create(url() + "/-/ready"), READY_TIMEOUT);
     }
 
     String url() {

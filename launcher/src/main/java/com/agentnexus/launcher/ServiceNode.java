@@ -2,9 +2,6 @@ package com.agentnexus.launcher;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +11,6 @@ import java.util.Map;
 
 /** One of the three services, run from its runnable jar as a child JVM, ready when /health/ready says 200. */
 final class ServiceNode implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ChildProcess process;
     private final int port;
@@ -53,22 +48,7 @@ final class ServiceNode implements AutoCloseable {
 
     /** Polls the readiness probe until it answers 200. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            process.requireAlive();
-            try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException(name() + " was not ready within " + timeout + "; see "
-                + process.logFile());
+        process.awaitHttpOk(URI.create(baseUrl() + "/health/ready"), timeout);
     }
 
     @Override

@@ -66,8 +66,14 @@ class DashboardEndToEndIT {
         String demo = TokenCommand.demoToken("dashboard", false);
         String wsUrl = stack.gatewayUrl().replace("http", "ws") + "/ws";
         List<String> finished = new ArrayList<>();
+        // an agent that runs until it is cancelled, so that container gauges exist long enough to be scraped
+        HttpResponse<String> agent = post("/api/agents", TokenCommand.demoToken("ops", true),
+                "{\"id\":\"dashboard-long\",\"name\":\"Dashboard long runner\",\"priceWei\":\"1\","
+                        + "\"timeoutMs\":120000,\"script\":\"i=0; while [ $i -lt 1200 ]; do echo tick $i; "
+                        + "i=$((i+1)); sleep 0.1; done\"}");
+        assertThat(agent.statusCode()).as(agent.body()).isEqualTo(201);
+        String cancelled = start(demo, "dashboard-long");
         String slow = start(demo, "demo-slow");
-        String cancelled = start(demo, "demo-slow");
         try (var watcher = WebSocketProbe.connect(wsUrl, demo)) {
             watcher.subscribe(slow);
             for (int i = 0; i < 3; i++) {
@@ -82,7 +88,7 @@ class DashboardEndToEndIT {
             long runningAt = System.currentTimeMillis() / 1000;
             assertThat(whileRunning).isPositive();
             HttpResponse<String> cancel = post("/api/executions/" + cancelled + "/cancel", demo);
-            assertThat(cancel.statusCode()).isEqualTo(200);
+            assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
             assertThat(watcher.untilTerminal(Duration.ofSeconds(60))).last()
                     .satisfies(m -> assertThat(m.path("data").path("status").asString()).isEqualTo("TIMED_OUT"));
 
@@ -135,6 +141,12 @@ class DashboardEndToEndIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         return WebSocketProbe.JSON.readTree(started.body()).path("executionId").asString();
+    }
+
+    private static HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.executionUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String token) throws Exception {
