@@ -1,13 +1,14 @@
 package com.agentnexus.events;
 
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The strict JSON codec of the event contract. Decoding rejects an unknown {@code type}, an unsupported schema
@@ -24,67 +25,77 @@ public final class EventCodec {
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
-    /** Encodes an event as one compact JSON object. */
+    /**
+     * Encodes an event as one compact JSON object. Written with a streaming generator, not a tree: the execution
+     * service encodes every log line of every agent, so this is on its hottest path.
+     */
     public String encode(ExecutionEvent event) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("v", SCHEMA_VERSION);
-        node.put("type", event.type().wireName());
-        node.put("executionId", event.executionId().toString());
-        node.put("agentId", event.agentId().value());
-        node.put("userId", event.userId().value());
-        node.put("seq", event.seq());
-        node.put("timestamp", event.timestamp());
-        event.accept(new ExecutionEvent.Visitor<ObjectNode>() {
-            @Override
-            public ObjectNode log(LogLineEmitted log) {
-                node.put("stream", log.stream().wireName());
-                return node.put("line", log.line());
-            }
+        var out = new StringWriter(160);
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberProperty("v", SCHEMA_VERSION);
+            json.writeStringProperty("type", event.type().wireName());
+            json.writeStringProperty("executionId", event.executionId().toString());
+            json.writeStringProperty("agentId", event.agentId().value());
+            json.writeStringProperty("userId", event.userId().value());
+            json.writeNumberProperty("seq", event.seq());
+            json.writeNumberProperty("timestamp", event.timestamp());
+            event.accept(new ExecutionEvent.Visitor<Void>() {
+                @Override
+                public Void log(LogLineEmitted log) {
+                    json.writeStringProperty("stream", log.stream().wireName());
+                    json.writeStringProperty("line", log.line());
+                    return null;
+                }
 
-            @Override
-            public ObjectNode status(ExecutionStatusChanged status) {
-                writeStatus(node, status);
-                return node;
-            }
+                @Override
+                public Void status(ExecutionStatusChanged status) {
+                    writeStatus(json, status);
+                    return null;
+                }
 
-            @Override
-            public ObjectNode resources(ResourcesSampled resources) {
-                node.put("memoryBytes", resources.memoryBytes());
-                node.put("cpuPercent", resources.cpuPercent());
-                return node.put("durationMs", resources.durationMs());
-            }
-        });
-        return mapper.writeValueAsString(node);
+                @Override
+                public Void resources(ResourcesSampled resources) {
+                    json.writeNumberProperty("memoryBytes", resources.memoryBytes());
+                    json.writeNumberProperty("cpuPercent", resources.cpuPercent());
+                    json.writeNumberProperty("durationMs", resources.durationMs());
+                    return null;
+                }
+            });
+            json.writeEndObject();
+        }
+        return out.toString();
     }
 
-    private void writeStatus(ObjectNode node, ExecutionStatusChanged status) {
-        node.put("status", status.status().name());
-        node.put("agentName", status.agentName());
-        putIfPresent(node, "priceWei", status.priceWei() == null ? null : status.priceWei().toString());
+    private void writeStatus(JsonGenerator json, ExecutionStatusChanged status) {
+        json.writeStringProperty("status", status.status().name());
+        json.writeStringProperty("agentName", status.agentName());
+        writeIfPresent(json, "priceWei", status.priceWei() == null ? null : status.priceWei().toString());
         if (status.outputJson() != null) {
             JsonNode output = mapper.readTree(status.outputJson());
             // fail at the producer: an event every consumer rejects would silently lose the terminal status
             if (output == null || !output.isObject()) {
                 throw new IllegalArgumentException("outputJson must be a JSON object");
             }
-            node.set("output", output);
+            json.writeName("output");
+            json.writeTree(output);
         }
-        putIfPresent(node, "error", status.error());
+        writeIfPresent(json, "error", status.error());
         if (status.exitCode() != null) {
-            node.put("exitCode", status.exitCode());
+            json.writeNumberProperty("exitCode", status.exitCode());
         }
         if (status.durationMs() != null) {
-            node.put("durationMs", status.durationMs());
+            json.writeNumberProperty("durationMs", status.durationMs());
         }
         if (status.eventCount() != null) {
-            node.put("eventCount", status.eventCount());
+            json.writeNumberProperty("eventCount", status.eventCount());
         }
-        putIfPresent(node, "logChecksum", status.logChecksum());
+        writeIfPresent(json, "logChecksum", status.logChecksum());
     }
 
-    private static void putIfPresent(ObjectNode node, String field, @Nullable String value) {
+    private static void writeIfPresent(JsonGenerator json, String field, @Nullable String value) {
         if (value != null) {
-            node.put(field, value);
+            json.writeStringProperty(field, value);
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -194,8 +193,8 @@ class ClientDisconnectIT {
         }
 
         @Override
-        public Optional<CompletableFuture<Void>> offer(ExecutionEvent event) {
-            Optional<CompletableFuture<Void>> ack = outbox.offer(event);
+        public CompletableFuture<Void> offer(ExecutionEvent event) {
+            CompletableFuture<Void> ack = outbox.offer(event);
             if (!(event instanceof ExecutionStatusChanged status && status.status() == ExecutionStatus.PENDING
                     && status.userId().value().equals(HELD_USER))) {
                 return ack;
@@ -203,7 +202,22 @@ class ClientDisconnectIT {
             String id = event.executionId().toString();
             CompletableFuture<Void> gate = gates.computeIfAbsent(id, key -> new CompletableFuture<>());
             held.add(id);
-            return ack.map(acked -> acked.thenCombine(gate, (a, b) -> null));
+            return ack.thenCombine(gate, (a, b) -> null);
+        }
+
+        @Override
+        public boolean awaitRoom() {
+            return outbox.awaitRoom();
+        }
+
+        @Override
+        public boolean takesOptionalEvents() {
+            return outbox.takesOptionalEvents();
+        }
+
+        @Override
+        public void notPublished() {
+            outbox.notPublished();
         }
 
         String nextHeld() {

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** An outage longer than a tiny buffer: the execution ends FAILED, saying so, and the stream has no gap. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "agentnexus.publishing.buffer-events=4")
+        properties = {"agentnexus.publishing.buffer-events=4", "agentnexus.publishing.outage-timeout=2s"})
 @AutoConfigureWebTestClient
 class KafkaOutageOverflowIT extends KafkaOutageScenario {
 

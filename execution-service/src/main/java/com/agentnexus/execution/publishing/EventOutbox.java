@@ -1,15 +1,18 @@
 package com.agentnexus.execution.publishing;
 
 import com.agentnexus.events.ExecutionEvent;
-import com.agentnexus.events.ExecutionStatusChanged;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code delivery.timeout.ms}, never expires an early batch while a later one gets through.
  *
  * <p>The bound counts events offered but not yet acknowledged — the queue plus the producer's in-flight records.
+ * It is kept by {@link #awaitRoom()}: writers wait while it is full, for as long as Kafka acknowledges something
+ * within the outage timeout. "Kafka slower than the agent" therefore slows the agent; only "Kafka acknowledges
+ * nothing" ends an execution.
  */
 final class EventOutbox implements EventSink, AutoCloseable {
 
@@ -36,12 +42,19 @@ final class EventOutbox implements EventSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(50);
+    private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int HAND_OVER_BATCH = 512;
 
     private final Producer producer;
     private final PublishingProperties props;
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicLong notPublished = new AtomicLong();
+    private final AtomicLong skippedSamples = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
+    private final ReentrantLock roomLock = new ReentrantLock();
+    private final Condition room = roomLock.newCondition();
+    private volatile int waiting;
     private final Thread publisher;
     private volatile long progressNanos = System.nanoTime();
 
@@ -54,15 +67,55 @@ final class EventOutbox implements EventSink, AutoCloseable {
     }
 
     @Override
-    public Optional<CompletableFuture<Void>> offer(ExecutionEvent event) {
-        boolean terminal = event instanceof ExecutionStatusChanged status && status.isTerminal();
-        if (!reserve(terminal)) {
-            refused.incrementAndGet();
-            return Optional.empty();
+    public CompletableFuture<Void> offer(ExecutionEvent event) {
+        if (pending.getAndIncrement() == 0) {
+            progressNanos = System.nanoTime();
         }
         var entry = new Entry(event, new CompletableFuture<>());
         queue.add(entry);
-        return Optional.of(entry.acked());
+        return entry.acked();
+    }
+
+    @Override
+    public boolean awaitRoom() {
+        if (pending.get() < props.bufferEvents()) {
+            return true;
+        }
+        waits.incrementAndGet();
+        roomLock.lock();
+        waiting++;
+        try {
+            while (pending.get() >= props.bufferEvents()) {
+                long quietNanos = System.nanoTime() - progressNanos;
+                long leftNanos = props.outageTimeout().toNanos() - quietNanos;
+                if (leftNanos <= 0) {
+                    return false;
+                }
+                room.awaitNanos(Math.min(leftNanos, MAX_WAIT_SLICE_NANOS));
+            }
+            return true;
+        } catch (InterruptedException e) {
+            // The service is stopping: let the event through (one over the bound) and keep the interrupt.
+            Thread.currentThread().interrupt();
+            return true;
+        } finally {
+            waiting--;
+            roomLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean takesOptionalEvents() {
+        if (stalled()) {
+            skippedSamples.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void notPublished() {
+        notPublished.incrementAndGet();
     }
 
     /** Events accepted and not yet acknowledged. */
@@ -70,9 +123,19 @@ final class EventOutbox implements EventSink, AutoCloseable {
         return pending.get();
     }
 
-    /** Events refused because the buffer was full. */
-    int refused() {
-        return refused.get();
+    /** Events that executions produced and that were never published, because an outage outlasted the buffer. */
+    long notPublishedEvents() {
+        return notPublished.get();
+    }
+
+    /** Resource samples not taken because publishing was stalled. */
+    long skippedSamples() {
+        return skippedSamples.get();
+    }
+
+    /** How often a writer found the buffer full and had to wait (backpressure on an agent). */
+    long waits() {
+        return waits.get();
     }
 
     /** Whether events wait for Kafka longer than the stall threshold: publishing now would not be prompt. */
@@ -81,25 +144,16 @@ final class EventOutbox implements EventSink, AutoCloseable {
                 && System.nanoTime() - progressNanos > props.stallThreshold().toNanos();
     }
 
-    private boolean reserve(boolean terminal) {
-        while (true) {
-            int now = pending.get();
-            if (now >= props.bufferEvents() && !terminal) {
-                return false;
-            }
-            if (pending.compareAndSet(now, now + 1)) {
-                if (now == 0) {
-                    progressNanos = System.nanoTime();
-                }
-                return true;
-            }
-        }
-    }
-
     private void drain() {
+        List<Entry> batch = new ArrayList<>(HAND_OVER_BATCH);
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                handOver(queue.take());
+                batch.add(queue.take());
+                queue.drainTo(batch, HAND_OVER_BATCH - 1);
+                for (Entry entry : batch) {
+                    handOver(entry);
+                }
+                batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,8 +210,16 @@ final class EventOutbox implements EventSink, AutoCloseable {
     }
 
     private void settle(Entry entry, @Nullable Throwable error) {
-        pending.decrementAndGet();
+        int now = pending.decrementAndGet();
         progressNanos = System.nanoTime();
+        if (waiting > 0 && now < props.bufferEvents()) {
+            roomLock.lock();
+            try {
+                room.signalAll();
+            } finally {
+                roomLock.unlock();
+            }
+        }
         if (error == null) {
             entry.acked().complete(null);
         } else {

@@ -8,7 +8,6 @@ import com.agentnexus.events.LogLineEmitted;
 import com.agentnexus.events.LogStream;
 import com.agentnexus.events.ResourcesSampled;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,9 +19,12 @@ import org.slf4j.LoggerFactory;
  * readers, the resource sampler and the lifecycle publish concurrently. After the terminal status nothing more is
  * accepted: the terminal status is the execution's last event by construction.
  *
- * <p>When the sink refuses an event (its buffer is full during a Kafka outage), the event gets no seq, and neither
- * does any later non-terminal event: a hole in the middle of the log would be a silent loss even with contiguous
- * seqs. The terminal status then becomes FAILED with the number of events not published, and takes the next seq.
+ * <p>A writer first waits for room in the sink, outside the lock, so a full buffer slows the agent that writes
+ * without holding up the execution's terminal status. When the sink gives up (Kafka acknowledged nothing for the
+ * outage timeout), the event gets no seq, and neither does any later non-terminal event: a hole in the middle of
+ * the log would be a silent loss even with contiguous seqs. The terminal status then becomes FAILED with the
+ * number of events not published, and takes the next seq. Resource samples are optional: while publishing is
+ * stalled one is skipped without a seq, which loses nothing.
  */
 public final class EventSequencer {
 
@@ -35,6 +37,7 @@ public final class EventSequencer {
     private long lastSeq;
     private boolean ended;
     private long notPublished;
+    private volatile boolean overflowed;
     private @Nullable TerminalStatus endedWith;
 
     /**
@@ -54,26 +57,35 @@ public final class EventSequencer {
     }
 
     /** Publishes a non-terminal status (PENDING or RUNNING). */
-    public synchronized CompletableFuture<Void> status(ExecutionStatus status) {
-        return send(seq -> ExecutionStatusChanged.transition(envelope.executionId(), envelope.agentId(),
-                envelope.userId(), seq, clock.millis(), status, envelope.agentName(), null));
+    public CompletableFuture<Void> status(ExecutionStatus status) {
+        boolean room = awaitRoom();
+        synchronized (this) {
+            return send(room, seq -> ExecutionStatusChanged.transition(envelope.executionId(), envelope.agentId(),
+                    envelope.userId(), seq, clock.millis(), status, envelope.agentName(), null));
+        }
     }
 
     /** Publishes one (already sanitised and capped) log line and adds it to the checksum. */
-    public synchronized CompletableFuture<Void> log(LogStream stream, String line) {
-        long before = lastSeq;
-        CompletableFuture<Void> sent = send(seq -> new LogLineEmitted(envelope.executionId(), envelope.agentId(),
-                envelope.userId(), seq, clock.millis(), stream, line));
-        if (lastSeq != before) {
-            checksum.update(line);
+    public CompletableFuture<Void> log(LogStream stream, String line) {
+        boolean room = awaitRoom();
+        synchronized (this) {
+            long before = lastSeq;
+            CompletableFuture<Void> sent = send(room, seq -> new LogLineEmitted(envelope.executionId(),
+                    envelope.agentId(), envelope.userId(), seq, clock.millis(), stream, line));
+            if (lastSeq != before) {
+                checksum.update(line);
+            }
+            return sent;
         }
-        return sent;
     }
 
-    /** Publishes a resource sample. */
+    /** Publishes a resource sample, or skips it (no seq, nothing lost) while publishing is stalled. */
     public synchronized CompletableFuture<Void> resources(long memoryBytes, double cpuPercent, long durationMs) {
-        return send(seq -> new ResourcesSampled(envelope.executionId(), envelope.agentId(), envelope.userId(), seq,
-                clock.millis(), memoryBytes, cpuPercent, durationMs));
+        if (!ended && !overflowed && !sink.takesOptionalEvents()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(true, seq -> new ResourcesSampled(envelope.executionId(), envelope.agentId(),
+                envelope.userId(), seq, clock.millis(), memoryBytes, cpuPercent, durationMs));
     }
 
     /** Publishes the terminal status, carrying the event count and the log checksum, and closes the sequence. */
@@ -84,7 +96,7 @@ public final class EventSequencer {
         TerminalStatus end = notPublished == 0 ? requested : TerminalStatus.failed(
                 "event buffer overflowed during a Kafka outage; " + notPublished + " events were not published",
                 requested.exitCode(), requested.durationMs());
-        CompletableFuture<Void> sent = send(seq -> new ExecutionStatusChanged(envelope.executionId(),
+        CompletableFuture<Void> sent = send(true, seq -> new ExecutionStatusChanged(envelope.executionId(),
                 envelope.agentId(), envelope.userId(), seq, clock.millis(), end.status(), envelope.agentName(),
                 end.priceWei(), end.outputJson(), end.error(), end.exitCode(), end.durationMs(), seq,
                 checksum.value()));
@@ -101,7 +113,7 @@ public final class EventSequencer {
         return endedWith;
     }
 
-    /** Events that got no seq because the buffer was full (the execution will end FAILED). */
+    /** Events that got no seq because an outage outlasted the buffer (the execution will end FAILED). */
     public synchronized long notPublished() {
         return notPublished;
     }
@@ -116,23 +128,29 @@ public final class EventSequencer {
         return ended;
     }
 
-    private CompletableFuture<Void> send(SeqToEvent factory) {
+    /** Waits for room in the sink, unless this execution already lost events (then nothing more is numbered). */
+    private boolean awaitRoom() {
+        return overflowed || sink.awaitRoom();
+    }
+
+    /** @param room whether the sink had room for a non-terminal event */
+    private CompletableFuture<Void> send(boolean room, SeqToEvent factory) {
         if (ended) {
             return CompletableFuture.failedFuture(SequenceEndedException.ended(envelope));
         }
         ExecutionEvent event = factory.create(lastSeq + 1);
         boolean terminal = event instanceof ExecutionStatusChanged status && status.isTerminal();
-        Optional<CompletableFuture<Void>> accepted = notPublished > 0 && !terminal ? Optional.empty()
-                : sink.offer(event);
-        if (accepted.isEmpty()) {
+        if (!terminal && (overflowed || !room)) {
             if (notPublished++ == 0) {
-                log.warn("event buffer full: execution {} publishes nothing more and will end FAILED",
-                        envelope.executionId());
+                overflowed = true;
+                log.warn("Kafka acknowledged nothing while the event buffer was full: execution {} publishes "
+                        + "nothing more and will end FAILED", envelope.executionId());
             }
+            sink.notPublished();
             return CompletableFuture.failedFuture(SequenceEndedException.overflowed(envelope));
         }
         lastSeq = event.seq();
-        return accepted.get();
+        return sink.offer(event);
     }
 
     private interface SeqToEvent {

@@ -22,8 +22,14 @@ class PublishingConfiguration {
         Gauge.builder("agentnexus.publishing.buffered.events", outbox, EventOutbox::pending)
                 .description("Execution events accepted but not yet acknowledged by Kafka")
                 .register(registry);
-        FunctionCounter.builder("agentnexus.publishing.refused.events", outbox, EventOutbox::refused)
-                .description("Execution events refused because the event buffer was full (Kafka outage)")
+        FunctionCounter.builder("agentnexus.publishing.refused.events", outbox, EventOutbox::notPublishedEvents)
+                .description("Execution events never published because a Kafka outage outlasted the event buffer")
+                .register(registry);
+        FunctionCounter.builder("agentnexus.publishing.skipped.samples", outbox, EventOutbox::skippedSamples)
+                .description("Resource samples not taken while publishing to Kafka was stalled")
+                .register(registry);
+        FunctionCounter.builder("agentnexus.publishing.backpressure.waits", outbox, EventOutbox::waits)
+                .description("Times an agent's output was not read because the event buffer was full")
                 .register(registry);
         return outbox;
     }

@@ -5,23 +5,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The outage buffer.
+ * The bounded buffer between the agents and Kafka.
  *
- * @param bufferEvents events accepted but not yet acknowledged by Kafka, across all executions, before new ones
- *        are refused (terminal statuses are always accepted, so the bound is exceeded by at most one per execution)
+ * @param bufferEvents events accepted but not yet acknowledged by Kafka, across all executions. When it is full an
+ *        agent's output is not read until there is room (its pipe fills and its writes block): a fast agent is
+ *        slowed to Kafka's pace. Terminal statuses and resource samples are taken beyond it.
+ * @param outageTimeout how long a writer waits for room while Kafka acknowledges nothing; past it the outage has
+ *        outlasted the buffer, and the execution stops publishing and ends FAILED saying how many events were lost
  * @param stallThreshold how long pending events may go without an acknowledgement before publishing counts as
- *        stalled (new executions are then refused up front)
+ *        stalled (new executions are then refused up front, resource samples skipped)
  * @param maxRetryBackoff the longest pause between attempts to hand the head event to the producer
  */
 @ConfigurationProperties("agentnexus.publishing")
 record PublishingProperties(
         @DefaultValue("5000") int bufferEvents,
+        @DefaultValue("30s") Duration outageTimeout,
         @DefaultValue("3s") Duration stallThreshold,
         @DefaultValue("2s") Duration maxRetryBackoff) {
 
     PublishingProperties {
         if (bufferEvents < 1) {
             throw new IllegalArgumentException("agentnexus.publishing.buffer-events must be positive");
+        }
+        if (outageTimeout.isNegative() || outageTimeout.isZero()) {
+            throw new IllegalArgumentException("agentnexus.publishing.outage-timeout must be positive");
         }
     }
 }

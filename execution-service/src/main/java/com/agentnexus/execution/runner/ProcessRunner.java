@@ -1,13 +1,13 @@
 package com.agentnexus.execution.runner;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * isolation beyond a clean environment — the Docker runner is the hardened one. Where util-linux's
  * {@code setsid} exists each agent gets a process group of its own, so that everything it started — background
  * jobs included, which outlive their parent and can no longer be found from it — dies with it, as in a container.
+ *
+ * <p>Agents die with the service, however it dies (SIGKILL included): where util-linux's {@code setpriv} exists the
+ * agent runs under a small guard shell that leads its process group and holds a parent-death signal. When the
+ * service's launching thread dies the kernel sends the guard SIGTERM and the guard SIGKILLs the whole group. The
+ * kernel ties that signal to the thread that forked, so every agent is forked by one long-lived launcher thread.
  */
 final class ProcessRunner implements AgentRunner, AutoCloseable {
 
@@ -27,13 +32,21 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
 
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
+    /**
+     * Leads the agent's process group with the parent-death signal (TERM) of setpriv: runs the agent's script as a
+     * child and passes on its exit status; on TERM it kills the group, itself included. Ordinary ends (exit, timeout,
+     * cancel) do not involve it: the runner kills the group as before.
+     */
+    static final String GUARD = "trap 'kill -KILL 0' TERM; /bin/sh -c \"$1\" & wait $!";
+
     private final RunnerProperties props;
     private final ProcessTreeProbe probe;
     private final ExecutorService outputReaders = Executors.newCachedThreadPool(daemon("agent-output-"));
     private final ScheduledExecutorService sampler = Executors.newScheduledThreadPool(1, daemon("agent-sampler-"));
-    private final Optional<Path> setsid = Optional.of(Path.of("/usr/bin/setsid"))
-            .filter(Files::isExecutable)
-            .or(() -> Optional.of(Path.of("/bin/setsid")).filter(Files::isExecutable));
+    /** Forks every agent: a parent-death signal fires when the forking thread ends, so it must outlive them all. */
+    private final ExecutorService launcher = Executors.newSingleThreadExecutor(daemon("agent-launcher-"));
+    private final Optional<Path> setsid = utilLinux("setsid");
+    private final Optional<Path> setpriv = utilLinux("setpriv");
 
     ProcessRunner(RunnerProperties props, ProcessTreeProbe probe) {
         this.props = props;
@@ -47,7 +60,12 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
         // (--wait keeps the exit code should it fork anyway; the group kill then finds nothing, the tree kill
         // still applies.)
         setsid.ifPresent(path -> command.addAll(List.of(path.toString(), "--wait")));
-        command.addAll(List.of("/bin/sh", "-c", spec.script()));
+        if (setsid.isPresent() && setpriv.isPresent()) {
+            command.addAll(List.of(setpriv.get().toString(), "--pdeathsig", "TERM", "--"));
+            command.addAll(List.of("/bin/sh", "-c", GUARD, "agentnexus-guard", spec.script()));
+        } else {
+            command.addAll(List.of("/bin/sh", "-c", spec.script()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // The service's own environment (secrets, credentials) must not leak into an agent.
@@ -59,16 +77,26 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
         env.putAll(spec.environment());
         Process process;
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new RunnerException("could not start /bin/sh: " + e.getMessage(), e);
+            process = launcher.submit(builder::start).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new RunnerException("could not start /bin/sh: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException("interrupted while starting the agent", e);
         }
         return ProcessRun.start(process, setsid.isPresent(), spec.executionId().toString(), listener, outputReaders,
                 sampler, probe, props);
     }
 
+    private static Optional<Path> utilLinux(String tool) {
+        return Optional.of(Path.of("/usr/bin", tool)).filter(Files::isExecutable)
+                .or(() -> Optional.of(Path.of("/bin", tool)).filter(Files::isExecutable));
+    }
+
     @Override
     public void close() {
+        launcher.shutdownNow();
         sampler.shutdownNow();
         outputReaders.shutdownNow();
     }

@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -29,17 +32,18 @@ class EventOutboxTest {
         delivered.add(event);
         return CompletableFuture.completedFuture(null);
     };
+    private final ScheduledExecutorService broker = Executors.newSingleThreadScheduledExecutor();
     private EventOutbox outbox;
 
     @AfterEach
     void close() {
         outbox.close();
+        broker.shutdownNow();
     }
 
     @Test
     void buffersDuringAnOutageAndDeliversInOfferOrderAfterwards() {
-        outbox = new EventOutbox(producer, new PublishingProperties(100, Duration.ofMillis(100),
-                Duration.ofMillis(50)));
+        outbox = new EventOutbox(producer, properties(100, Duration.ofSeconds(30)));
         ExecutionFixture execution = ExecutionFixture.anExecution().ownedBy("alice");
         execution.pending();
         execution.running();
@@ -50,12 +54,13 @@ class EventOutboxTest {
         List<ExecutionEvent> events = execution.events();
         down.set(true);
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        events.forEach(event -> acks.add(outbox.offer(event).orElseThrow()));
+        events.forEach(event -> acks.add(outbox.offer(event)));
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(outbox::stalled);
         assertThat(outbox.pending()).isEqualTo(events.size());
         assertThat(delivered).isEmpty();
         assertThat(acks).noneMatch(CompletableFuture::isDone);
+        assertThat(outbox.takesOptionalEvents()).as("samples are skipped while stalled").isFalse();
 
         down.set(false);
 
@@ -63,17 +68,49 @@ class EventOutboxTest {
         assertThat(delivered).containsExactlyElementsOf(events);
         assertThat(acks).allMatch(ack -> ack.isDone() && !ack.isCompletedExceptionally());
         assertThat(outbox.stalled()).isFalse();
+        assertThat(outbox.skippedSamples()).isEqualTo(1);
     }
 
     @Test
-    void refusesNonTerminalEventsBeyondItsBoundButAlwaysTakesATerminalStatus() {
+    void aFullBufferMakesTheWriterWaitForKafkaInsteadOfRefusing() throws Exception {
+        // A broker far slower than the writer: each acknowledgement takes a scheduler hop.
+        EventOutbox.Producer slow = event -> {
+            var ack = new CompletableFuture<Void>();
+            broker.schedule(() -> {
+                delivered.add(event);
+                ack.complete(null);
+            }, 50, TimeUnit.MICROSECONDS);
+            return ack;
+        };
+        outbox = new EventOutbox(slow, properties(8, Duration.ofSeconds(30)));
+        ExecutionFixture execution = ExecutionFixture.anExecution();
+        for (int i = 0; i < 5_000; i++) {
+            execution.stdout("line " + i);
+        }
+        List<ExecutionEvent> events = execution.events();
+        AtomicInteger highWater = new AtomicInteger();
+
+        for (ExecutionEvent event : events) {
+            assertThat(outbox.awaitRoom()).isTrue();
+            outbox.offer(event);
+            highWater.accumulateAndGet(outbox.pending(), Math::max);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> outbox.pending() == 0);
+        assertThat(delivered).containsExactlyElementsOf(events);
+        assertThat(highWater.get()).as("the bound holds").isLessThanOrEqualTo(8);
+        assertThat(outbox.waits()).as("the writer was held back").isPositive();
+        assertThat(outbox.notPublishedEvents()).isZero();
+    }
+
+    @Test
+    void givesUpOnlyWhenKafkaAcknowledgesNothingForTheOutageTimeout() {
         EventOutbox.Producer neverAcks = event -> {
             var ack = new CompletableFuture<Void>();
             unacked.add(ack);
             return ack;
         };
-        outbox = new EventOutbox(neverAcks, new PublishingProperties(2, Duration.ofSeconds(1),
-                Duration.ofMillis(50)));
+        outbox = new EventOutbox(neverAcks, properties(2, Duration.ofMillis(300)));
         ExecutionFixture execution = ExecutionFixture.anExecution();
         execution.pending();
         execution.running();
@@ -81,19 +118,25 @@ class EventOutboxTest {
         execution.failed(1);
         List<ExecutionEvent> events = execution.events();
 
-        Optional<CompletableFuture<Void>> first = outbox.offer(events.get(0));
-        Optional<CompletableFuture<Void>> second = outbox.offer(events.get(1));
-        Optional<CompletableFuture<Void>> third = outbox.offer(events.get(2));
-        Optional<CompletableFuture<Void>> terminal = outbox.offer(events.get(3));
+        assertThat(outbox.awaitRoom()).isTrue();
+        outbox.offer(events.get(0));
+        assertThat(outbox.awaitRoom()).isTrue();
+        outbox.offer(events.get(1));
+        long waited = System.nanoTime();
+        boolean room = outbox.awaitRoom();
+        waited = System.nanoTime() - waited;
 
-        assertThat(first).isPresent();
-        assertThat(second).isPresent();
-        assertThat(third).isEmpty();
-        assertThat(terminal).isPresent();
-        assertThat(outbox.refused()).isEqualTo(1);
+        assertThat(room).as("no acknowledgement within the outage timeout").isFalse();
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos() - Duration.ofMillis(5).toNanos());
+        CompletableFuture<Void> terminal = outbox.offer(events.get(3));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> unacked.size() == 3);
         unacked.forEach(ack -> ack.complete(null));
+        assertThat(terminal).isCompleted();
         assertThat(outbox.pending()).isZero();
-        assertThat(outbox.offer(events.get(2))).isPresent();
+        assertThat(outbox.awaitRoom()).isTrue();
+    }
+
+    private static PublishingProperties properties(int bufferEvents, Duration outageTimeout) {
+        return new PublishingProperties(bufferEvents, outageTimeout, Duration.ofMillis(100), Duration.ofMillis(50));
     }
 }

@@ -16,7 +16,6 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,15 +27,31 @@ class EventSequencerTest {
 
     /** Records events in the order the sequencer hands them over, as the Kafka producer would append them. */
     private final List<ExecutionEvent> sent = new ArrayList<>();
-    private int room = Integer.MAX_VALUE;
-    private final EventSink sink = event -> {
-        boolean terminal = event instanceof ExecutionStatusChanged status && status.isTerminal();
-        if (room <= 0 && !terminal) {
-            return Optional.empty();
+    /** Whether the sink has room; false plays an outage that outlasted the buffer. */
+    private volatile boolean room = true;
+    private volatile boolean stalled;
+    private int notPublished;
+    private final EventSink sink = new EventSink() {
+        @Override
+        public CompletableFuture<Void> offer(ExecutionEvent event) {
+            sent.add(event);
+            return CompletableFuture.completedFuture(null);
         }
-        room--;
-        sent.add(event);
-        return Optional.of(CompletableFuture.completedFuture(null));
+
+        @Override
+        public boolean awaitRoom() {
+            return room;
+        }
+
+        @Override
+        public boolean takesOptionalEvents() {
+            return !stalled;
+        }
+
+        @Override
+        public void notPublished() {
+            notPublished++;
+        }
     };
     private final EventEnvelope envelope = new EventEnvelope(
             new ExecutionId(Generators.timeBasedEpochGenerator().generate()), new AgentId("demo-worker"),
@@ -102,9 +117,9 @@ class EventSequencerTest {
         events.status(ExecutionStatus.PENDING);
         events.status(ExecutionStatus.RUNNING);
         events.log(LogStream.STDOUT, "line 1");
-        room = 0;
+        room = false;
         CompletableFuture<Void> refused = events.log(LogStream.STDOUT, "line 2");
-        room = 100;
+        room = true;
         events.log(LogStream.STDOUT, "line 3, room again but after a loss");
         events.resources(1, 1.0, 10);
         events.terminal(TerminalStatus.completed(BigInteger.TEN, "{}", 0, 99));
@@ -123,6 +138,23 @@ class EventSequencerTest {
         assertThat(events.endedWith()).isNotNull()
                 .satisfies(end -> assertThat(end.status()).isEqualTo(ExecutionStatus.FAILED));
         assertThat(events.notPublished()).isEqualTo(3);
+        assertThat(notPublished).as("each lost event is counted, not the incident").isEqualTo(3);
+    }
+
+    @Test
+    void aStalledSinkSkipsResourceSamplesWithoutASeqAndWithoutALoss() {
+        EventSequencer events = publisher.open(envelope);
+        events.status(ExecutionStatus.RUNNING);
+        stalled = true;
+        CompletableFuture<Void> skipped = events.resources(1, 1.0, 10);
+        stalled = false;
+        events.log(LogStream.STDOUT, "after the stall");
+        events.terminal(TerminalStatus.completed(BigInteger.ONE, "{}", 0, 20));
+
+        assertThat(skipped).isCompleted();
+        assertThat(sent).extracting(ExecutionEvent::seq).containsExactly(1L, 2L, 3L);
+        assertThat(((ExecutionStatusChanged) sent.get(2)).status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(notPublished).isZero();
     }
 
     @Test
