@@ -5,6 +5,8 @@ import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.runner.AgentRunner;
 import com.agentnexus.execution.runner.Leftovers;
 import com.agentnexus.support.TopicsProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.ApplicationRunner;
@@ -33,17 +35,26 @@ class ExecutionConfiguration {
         return new ExecutionShutdown(slots);
     }
 
+    @Bean(destroyMethod = "close")
+    UnrecordedEnds unrecordedEnds(ExecutionProperties props, MeterRegistry registry) {
+        var ends = new UnrecordedEnds(props.endRetryMaxBackoff());
+        Gauge.builder("agentnexus.executions.unrecorded.ends", ends, UnrecordedEnds::count)
+                .description("Execution ends published to Kafka but not yet written to their rows (database down)")
+                .register(registry);
+        return ends;
+    }
+
     @Bean
     ExecutionLifecycle executionLifecycle(AgentRunner runner, ExecutionStore store, LogLineSanitizer sanitizer,
-            ExecutionProperties props, Clock clock) {
+            ExecutionProperties props, UnrecordedEnds unrecorded, Clock clock) {
         return new ExecutionLifecycle(runner, store, sanitizer, new LineCap((int) props.maxLineSize().toBytes()),
-                clock);
+                unrecorded, clock);
     }
 
     @Bean
     StartExecution startExecution(AgentCatalog catalog, ExecutionStore store, EventPublisher publisher,
-            ExecutionLifecycle lifecycle, ExecutionSlots slots, Clock clock) {
-        return new StartExecution(catalog, store, publisher, lifecycle, slots, clock);
+            ExecutionLifecycle lifecycle, ExecutionSlots slots, UnrecordedEnds unrecorded, Clock clock) {
+        return new StartExecution(catalog, store, publisher, lifecycle, slots, unrecorded, clock);
     }
 
     @Bean
@@ -58,9 +69,10 @@ class ExecutionConfiguration {
 
     @Bean
     RecoverOrphans recoverOrphans(ExecutionStore store, ConsumerFactory<?, ?> consumers, TopicsProperties topics,
-            EventPublisher publisher, ExecutionSlots slots, Leftovers leftovers, Clock clock) {
+            EventPublisher publisher, ExecutionSlots slots, Leftovers leftovers, UnrecordedEnds unrecorded,
+            Clock clock) {
         return new RecoverOrphans(store, new KafkaHistoryReader(consumers, topics.toTopics()), publisher, slots,
-                leftovers, clock);
+                leftovers, unrecorded, clock);
     }
 
     /** Before traffic counts as ready, end what a previous process left unfinished (see RecoverOrphans). */

@@ -24,6 +24,11 @@ import org.springframework.util.unit.DataSize;
  * Drives one accepted execution from RUNNING to exactly one terminal status, which is always its last event:
  * it is published only after the runner has delivered every line and stopped sampling. Which terminal status it
  * is — the agent's own outcome, its timeout or a cancel — is decided once, by {@link ExecutionControl}.
+ *
+ * <p>The database follows Kafka. An end that cannot be written (PostgreSQL down) is written again in the background
+ * until it is ({@link UnrecordedEnds}). A start that cannot be written ends the execution before its agent runs:
+ * FAILED {@value #START_NOT_RECORDED}, an end that then reaches the row like any other — rather than an agent at
+ * work behind a row that says PENDING, with no started_at, for as long as the outage lasts.
  */
 final class ExecutionLifecycle {
 
@@ -37,19 +42,22 @@ final class ExecutionLifecycle {
     private static final Duration SHUTDOWN_DB_TIMEOUT = Duration.ofSeconds(2);
     static final String SHUTDOWN = "interrupted by shutdown";
     static final String CANCELLED = "cancelled";
+    static final String START_NOT_RECORDED = "could not record the start in the database";
 
     private final AgentRunner runner;
     private final ExecutionStore store;
     private final LogLineSanitizer sanitizer;
     private final LineCap cap;
+    private final UnrecordedEnds unrecorded;
     private final Clock clock;
 
     ExecutionLifecycle(AgentRunner runner, ExecutionStore store, LogLineSanitizer sanitizer, LineCap cap,
-            Clock clock) {
+            UnrecordedEnds unrecorded, Clock clock) {
         this.runner = runner;
         this.store = store;
         this.sanitizer = sanitizer;
         this.cap = cap;
+        this.unrecorded = unrecorded;
         this.clock = clock;
     }
 
@@ -64,8 +72,8 @@ final class ExecutionLifecycle {
         TerminalStatus end;
         try {
             events.status(ExecutionStatus.RUNNING);
-            store.markRunning(execution.id(), events.lastSeq(), clock.instant()).block(DB_TIMEOUT);
-            end = runToEnd(control, run, startNanos);
+            end = startRecorded(execution, events.lastSeq()) ? runToEnd(control, run, startNanos)
+                    : decided(control, TerminalStatus.failed(START_NOT_RECORDED, null, elapsedMillis(startNanos)));
         } catch (RuntimeException | ExecutionException e) {
             log.error("execution {} failed inside the service", execution.id(), e);
             end = decided(control, TerminalStatus.failed("internal error", null, elapsedMillis(startNanos)));
@@ -74,6 +82,17 @@ final class ExecutionLifecycle {
             end = decided(control, TerminalStatus.failed(SHUTDOWN, null, elapsedMillis(startNanos)));
         }
         finish(control, run, end);
+    }
+
+    private boolean startRecorded(LaunchedExecution execution, long lastSeq) {
+        try {
+            store.markRunning(execution.id(), lastSeq, clock.instant()).block(DB_TIMEOUT);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("could not record the start of execution {} ({}); it ends without running", execution.id(),
+                    e.toString());
+            return false;
+        }
     }
 
     /** Ends an execution that never started (cancelled while queued): CANCELLED follows PENDING directly. */
@@ -171,11 +190,10 @@ final class ExecutionLifecycle {
         // after a buffer overflow the sequencer published FAILED instead of what was asked; the row must agree
         TerminalStatus published = events.endedWith() != null ? events.endedWith() : end;
         try {
-            store.finish(control.id(), published, events.lastSeq(), clock.instant(),
-                    run == null ? null : run.peakMemoryBytes(), run == null ? null : run.peakCpuPercent())
-                    .block(dbTimeout);
-        } catch (RuntimeException e) {
-            log.error("could not record the end of execution {}", control.id(), e);
+            // Waits for one attempt only; a failed one is retried in the background and this slot moves on.
+            unrecorded.record(control.id(), store.finish(control.id(), published, events.lastSeq(),
+                    clock.instant(), run == null ? null : run.peakMemoryBytes(),
+                    run == null ? null : run.peakCpuPercent()), dbTimeout).block();
         } finally {
             control.recorded().complete(null);
         }

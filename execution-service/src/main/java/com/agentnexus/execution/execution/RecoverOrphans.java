@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>A container the previous process left behind is force-removed first: nothing else would ever stop it. A seq
  * the dead producer numbered but Kafka never got (a later one was acknowledged) is filled with a {@code system}
  * line saying so, before the terminal status, so subscribers waiting in seq order are not stuck on the hole. The row
- * is finished when Kafka acknowledges the terminal status, however late that is.
+ * is finished when Kafka acknowledges the terminal status, however late that is; a row the database does not take
+ * at once is written again until it does ({@link UnrecordedEnds}).
  */
 final class RecoverOrphans {
 
@@ -41,22 +42,24 @@ final class RecoverOrphans {
     private final EventPublisher publisher;
     private final ExecutionSlots slots;
     private final Leftovers leftovers;
+    private final UnrecordedEnds unrecorded;
     private final Clock clock;
     private final Duration ackWait;
 
     RecoverOrphans(ExecutionStore store, HistoryReader history, EventPublisher publisher, ExecutionSlots slots,
-            Leftovers leftovers, Clock clock) {
-        this(store, history, publisher, slots, leftovers, clock, TIMEOUT);
+            Leftovers leftovers, UnrecordedEnds unrecorded, Clock clock) {
+        this(store, history, publisher, slots, leftovers, unrecorded, clock, TIMEOUT);
     }
 
     /** @param ackWait how long start-up waits for each terminal status before leaving its row to the callback */
     RecoverOrphans(ExecutionStore store, HistoryReader history, EventPublisher publisher, ExecutionSlots slots,
-            Leftovers leftovers, Clock clock, Duration ackWait) {
+            Leftovers leftovers, UnrecordedEnds unrecorded, Clock clock, Duration ackWait) {
         this.store = store;
         this.history = history;
         this.publisher = publisher;
         this.slots = slots;
         this.leftovers = leftovers;
+        this.unrecorded = unrecorded;
         this.clock = clock;
         this.ackWait = ackWait;
     }
@@ -91,8 +94,11 @@ final class RecoverOrphans {
             TerminalStatus end = new TerminalStatus(published.status(), published.priceWei(), published.outputJson(),
                     published.error(), published.exitCode(),
                     published.durationMs() == null ? 0 : published.durationMs());
-            store.finish(orphan.id(), end, published.seq(), clock.instant(), null, null).block(TIMEOUT);
-            log.info("execution {} had ended {} on Kafka; its row now says so", orphan.id(), published.status());
+            // finished_at is when it ended, as the event says, not when this process found out
+            unrecorded.record(orphan.id(), store.finish(orphan.id(), end, published.seq(),
+                    Instant.ofEpochMilli(published.timestamp()), null, null), TIMEOUT).block();
+            log.info("execution {} had ended {} on Kafka at seq {}; its row takes that end", orphan.id(),
+                    published.status(), published.seq());
             return;
         }
         Instant since = orphan.startedAt() != null ? orphan.startedAt() : orphan.createdAt();
@@ -117,8 +123,9 @@ final class RecoverOrphans {
         long lastSeq = events.lastSeq() + 1;
         // The row follows the acknowledgement, not this thread's patience: during a Kafka outage the outbox keeps
         // the terminal status and delivers it later, and the row must then say FAILED too.
-        CompletableFuture<Boolean> recorded = events.terminal(end)
-                .thenCompose(acked -> store.finish(orphan.id(), end, lastSeq, clock.instant(), null, null).toFuture())
+        CompletableFuture<Void> recorded = events.terminal(end)
+                .thenCompose(acked -> unrecorded.record(orphan.id(),
+                        store.finish(orphan.id(), end, lastSeq, clock.instant(), null, null), TIMEOUT).toFuture())
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         log.error("orphaned execution {}: terminal status or row not recorded", orphan.id(), error);

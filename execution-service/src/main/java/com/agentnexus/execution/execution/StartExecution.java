@@ -29,6 +29,7 @@ final class StartExecution {
 
     private static final Logger log = LoggerFactory.getLogger(StartExecution.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private final AgentCatalog catalog;
@@ -36,15 +37,17 @@ final class StartExecution {
     private final EventPublisher publisher;
     private final ExecutionLifecycle lifecycle;
     private final ExecutionSlots slots;
+    private final UnrecordedEnds unrecorded;
     private final Clock clock;
 
     StartExecution(AgentCatalog catalog, ExecutionStore store, EventPublisher publisher,
-            ExecutionLifecycle lifecycle, ExecutionSlots slots, Clock clock) {
+            ExecutionLifecycle lifecycle, ExecutionSlots slots, UnrecordedEnds unrecorded, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.publisher = publisher;
         this.lifecycle = lifecycle;
         this.slots = slots;
+        this.unrecorded = unrecorded;
         this.clock = clock;
     }
 
@@ -116,7 +119,8 @@ final class StartExecution {
                     TerminalStatus failed = TerminalStatus.failed("event publishing failed", null, 0);
                     // PENDING may still be in the outbox and reach Kafka later: its stream must end too
                     events.terminal(failed);
-                    return store.finish(execution.id(), failed, events.lastSeq(), clock.instant(), null, null)
+                    return unrecorded.record(execution.id(), store.finish(execution.id(), failed, events.lastSeq(),
+                                    clock.instant(), null, null), DB_TIMEOUT)
                             .then(Mono.error(ExecutionProblem.publishingUnavailable()));
                 });
     }

@@ -15,13 +15,13 @@ import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.publishing.EventSink;
 import com.agentnexus.execution.publishing.TerminalStatus;
 import com.fasterxml.uuid.Generators;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -43,10 +43,12 @@ class RecoverOrphansTest {
     private final HeldSink sink = new HeldSink();
     private final FakeStore store = new FakeStore();
     private final List<ExecutionId> removedLeftovers = new ArrayList<>();
+    private final UnrecordedEnds unrecorded = new UnrecordedEnds(Duration.ofSeconds(1));
 
     @AfterEach
     void closeSlots() {
         slots.close();
+        unrecorded.close();
     }
 
     @Test
@@ -86,9 +88,45 @@ class RecoverOrphansTest {
         assertThat(removedLeftovers).containsExactly(ID);
     }
 
+    @Test
+    void aRowLeftRunningTakesTheTerminalStatusFoundOnKafkaWithoutASecondOne() {
+        var completed = new ExecutionStatusChanged(ID, ORPHAN.agentId(), ORPHAN.userId(), 7,
+                System.currentTimeMillis(), ExecutionStatus.COMPLETED, "Demo worker", BigInteger.TEN,
+                "{\"answer\":42}", null, 0, 1234L, 7L, new LogChecksum().update("a").value());
+        var recovery = recovery(new ExecutionHistory(7, Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L),
+                new TreeMap<>(Map.of(3L, "a")), completed), Duration.ZERO);
+
+        assertThat(recovery.recover(Instant.now())).isEqualTo(1);
+
+        assertThat(sink.events).isEmpty();
+        assertThat(store.finished).singleElement().satisfies(finish -> {
+            assertThat(finish.lastSeq()).isEqualTo(7);
+            assertThat(finish.end()).isEqualTo(new TerminalStatus(ExecutionStatus.COMPLETED, BigInteger.TEN,
+                    "{\"answer\":42}", null, 0, 1234));
+        });
+    }
+
+    @Test
+    void aTimeoutFoundOnKafkaKeepsItsErrorAndExitCode() {
+        var timedOut = new ExecutionStatusChanged(ID, ORPHAN.agentId(), ORPHAN.userId(), 4,
+                System.currentTimeMillis(), ExecutionStatus.TIMED_OUT, "Demo worker", null, null,
+                "timed out after 5 s", 143, 5012L, 4L, new LogChecksum().value());
+        var recovery = recovery(new ExecutionHistory(4, Set.of(1L, 2L, 3L, 4L), new TreeMap<>(), timedOut),
+                Duration.ZERO);
+
+        recovery.recover(Instant.now());
+
+        assertThat(sink.events).isEmpty();
+        assertThat(store.finished).singleElement().satisfies(finish -> {
+            assertThat(finish.lastSeq()).isEqualTo(4);
+            assertThat(finish.end()).isEqualTo(new TerminalStatus(ExecutionStatus.TIMED_OUT, null, null,
+                    "timed out after 5 s", 143, 5012));
+        });
+    }
+
     private RecoverOrphans recovery(ExecutionHistory history, Duration ackWait) {
         return new RecoverOrphans(store, (id, atMost) -> history, new EventPublisher(sink, Clock.systemUTC()), slots,
-                removedLeftovers::add, Clock.systemUTC(), ackWait);
+                removedLeftovers::add, unrecorded, Clock.systemUTC(), ackWait);
     }
 
     private record Finish(TerminalStatus end, long lastSeq) {
@@ -101,12 +139,12 @@ class RecoverOrphansTest {
         boolean acknowledgeAtOnce;
 
         @Override
-        public Optional<CompletableFuture<Void>> offer(ExecutionEvent event) {
+        public CompletableFuture<Void> offer(ExecutionEvent event) {
             events.add(event);
             var ack = acknowledgeAtOnce ? CompletableFuture.<Void>completedFuture(null)
                     : new CompletableFuture<Void>();
             acks.add(ack);
-            return Optional.of(ack);
+            return ack;
         }
 
         void acknowledgeAll() {
