@@ -1,5 +1,6 @@
 package com.agentnexus.launcher;
 
+import com.agentnexus.launcher.logs.LogRotation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,13 @@ public final class AgentNexusLauncher implements Callable<Integer> {
             description = "Prometheus's port when a prometheus binary is on the PATH; 0 starts none")
     int prometheusPort;
 
+    @Option(names = "--log-max-size", defaultValue = "10MB",
+            description = "each process's log file is rotated at this size (KB, MB, GB)")
+    String logMaxSize;
+
+    @Option(names = "--log-files", defaultValue = "3", description = "rotated log files kept per process")
+    int logFiles;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new AgentNexusLauncher()).execute(args));
     }
@@ -41,14 +49,17 @@ public final class AgentNexusLauncher implements Callable<Integer> {
     public Integer call() throws Exception {
         StackConfig config = new StackConfig(resolveDataDir(), servicesDir(), postgresPort, kafkaPort,
                 kafkaControllerPort, 3001, 3002, 3003, TokenCommand.secret(), monitoringDir(), prometheusPort,
-                StackConfig.PROMETHEUS_INTERVAL);
+                StackConfig.PROMETHEUS_INTERVAL)
+                .withLogRotation(new LogRotation(LogRotation.parseSize(logMaxSize), logFiles));
         var stopped = new CountDownLatch(1);
-        Stack stack = Stack.start(config, System.getProperty("java.class.path"));
+        Stack stack = Stack.create(config);
+        // registered before anything starts, so that Ctrl-C during start-up stops what already runs, too
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping AgentNexus ...");
             stack.close();
             stopped.countDown();
         }, "agentnexus-shutdown"));
+        stack.startAll(System.getProperty("java.class.path"));
         System.out.println(Banner.render(stack));
         stopped.await();
         return 0;

@@ -1,40 +1,51 @@
 package com.agentnexus.launcher;
 
+import com.agentnexus.launcher.logs.ChildLog;
+import com.agentnexus.launcher.logs.OutputPump;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** A child JVM of the stack whose output goes to its own log file and which stops with the launcher. */
+/**
+ * A child process of the stack whose output the launcher copies into its rotating log file, and which stops with
+ * the launcher.
+ */
 final class ChildProcess implements AutoCloseable {
 
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Bounds the wait for the last lines after an exit, in case a grandchild still holds the pipe open. */
+    private static final long DRAIN_SECONDS = 2;
 
     private final String name;
     private final Process process;
     private final Path logFile;
+    private final CompletableFuture<Integer> exited;
 
-    private ChildProcess(String name, Process process, Path logFile) {
+    private ChildProcess(String name, Process process, Path logFile, CompletableFuture<Void> drained) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        // the exit is reported once the pump copied the child's last words, so that a crash report shows them
+        this.exited = process.onExit()
+                .thenCompose(ended -> drained.completeOnTimeout(null, DRAIN_SECONDS, TimeUnit.SECONDS))
+                .thenApply(drainedOrNot -> process.exitValue());
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logFile)
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment, ChildLog log)
             throws IOException {
-        Files.createDirectories(logFile.getParent());
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        return new ChildProcess(name, builder.start(), logFile);
+        Process process = builder.start();
+        var drained = OutputPump.start(name + "-output", process.getInputStream(), log);
+        return new ChildProcess(name, process, log.file(), drained);
     }
 
     /** The java binary of the running JVM, so children run on the same Java as the launcher. */
@@ -52,6 +63,15 @@ final class ChildProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Completes with the exit code once the child ended and its output was copied. */
+    CompletableFuture<Integer> exited() {
+        return exited;
     }
 
     /**
@@ -90,19 +110,28 @@ final class ChildProcess implements AutoCloseable {
         return -1;
     }
 
-    /** SIGTERM first so the child shuts down gracefully; SIGKILL when it does not within the grace period. */
+    /**
+     * SIGTERM first so the child shuts down gracefully; SIGKILL when it does not within the grace period. Whatever
+     * the child itself started and left behind is killed too, so that nothing of it outlives the launcher.
+     */
     void stop(Duration grace) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        List<ProcessHandle> descendants = process.descendants().toList();
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        }
+        for (ProcessHandle left : descendants) {
+            if (left.isAlive()) {
+                left.destroyForcibly();
+                left.onExit().completeOnTimeout(left, 5, TimeUnit.SECONDS).join();
+            }
         }
     }
 

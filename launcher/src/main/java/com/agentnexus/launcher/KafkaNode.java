@@ -1,5 +1,7 @@
 package com.agentnexus.launcher;
 
+import com.agentnexus.launcher.logs.ChildLog;
+import com.agentnexus.launcher.logs.LogRotation;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -9,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -18,7 +23,7 @@ import org.apache.kafka.common.Uuid;
  * A real Kafka broker in KRaft mode (combined broker + controller, one node) run as a child JVM from Kafka's own
  * Maven artifacts. Its log directory is formatted once and reused on later starts.
  */
-final class KafkaNode implements AutoCloseable {
+final class KafkaNode implements RunningNode {
 
     private final ChildProcess process;
 
@@ -26,12 +31,13 @@ final class KafkaNode implements AutoCloseable {
         this.process = process;
     }
 
-    static KafkaNode start(StackConfig config, String classpath) throws IOException, InterruptedException {
+    static KafkaNode start(StackConfig config, String classpath, ChildLog log)
+            throws IOException, InterruptedException {
         Path home = config.dataDir().resolve("kafka");
         Path logDirs = home.resolve("data");
         Files.createDirectories(logDirs);
         Path serverProperties = writeServerProperties(config, home, logDirs);
-        Path log4j = writeLogConfig(home, config.logDir().resolve("kafka-server.log"));
+        Path log4j = writeLogConfig(home, config.logDir().resolve("kafka-server.log"), config.logRotation());
         List<String> jvm = List.of(ChildProcess.javaBinary(), "-Xms256m", "-Xmx512m",
                 "-Dlog4j2.configurationFile=" + log4j.toUri(), "-cp", classpath);
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
@@ -39,9 +45,13 @@ final class KafkaNode implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(jvm);
         command.addAll(List.of("kafka.Kafka", serverProperties.toString()));
-        var node = new KafkaNode(
-                ChildProcess.start("kafka", command, Map.of(), config.logDir().resolve("kafka.log")));
-        node.awaitReady(config.kafkaBootstrap(), Duration.ofSeconds(60));
+        var node = new KafkaNode(ChildProcess.start("kafka", command, Map.of(), log));
+        try {
+            node.awaitReady(config.kafkaBootstrap(), Duration.ofSeconds(60));
+        } catch (RuntimeException | InterruptedException e) {
+            node.close(); // a broker that never became ready must not outlive the launcher
+            throw e;
+        }
         return node;
     }
 
@@ -51,9 +61,14 @@ final class KafkaNode implements AutoCloseable {
         command.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone",
                 "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString()));
         Path log = config.logDir().resolve("kafka-format.log");
-        var format = ChildProcess.start("kafka-format", command, Map.of(), log);
-        int exit = format.awaitExit(Duration.ofSeconds(60));
-        format.stop(Duration.ofSeconds(1));
+        int exit;
+        try (var formatLog = new ChildLog(log, config.logRotation());
+                var format = ChildProcess.start("kafka-format", command, Map.of(), formatLog)) {
+            exit = format.awaitExit(Duration.ofSeconds(60));
+            format.exited().get(5, TimeUnit.SECONDS); // its output is in the file before the file closes
+        } catch (ExecutionException | TimeoutException e) {
+            exit = -1;
+        }
         if (exit != 0 || !Files.exists(serverProperties.getParent().resolve("data").resolve("meta.properties"))) {
             throw new IllegalStateException("formatting Kafka's storage failed; see " + log);
         }
@@ -84,20 +99,25 @@ final class KafkaNode implements AutoCloseable {
         return file;
     }
 
-    private static Path writeLogConfig(Path home, Path logFile) throws IOException {
+    /** The broker writes its own log with Log4j, rotated by size like the files the launcher writes. */
+    private static Path writeLogConfig(Path home, Path logFile, LogRotation rotation) throws IOException {
         Path file = home.resolve("log4j2.xml");
+        String stem = logFile.getFileName().toString().replaceFirst("\\.log$", "");
         Files.writeString(file, """
                 <Configuration status="warn">
                   <Appenders>
-                    <File name="file" fileName="%s">
+                    <RollingFile name="file" fileName="%s" filePattern="%s">
                       <PatternLayout pattern="[%%d] %%p %%m (%%c)%%n"/>
-                    </File>
+                      <SizeBasedTriggeringPolicy size="%d B"/>
+                      <DefaultRolloverStrategy min="1" max="%d" fileIndex="min"/>
+                    </RollingFile>
                   </Appenders>
                   <Loggers>
                     <Root level="info"><AppenderRef ref="file"/></Root>
                   </Loggers>
                 </Configuration>
-                """.formatted(logFile));
+                """.formatted(logFile, logFile.resolveSibling(stem + ".%i.log"), rotation.maxBytes(),
+                rotation.keep()));
         return file;
     }
 
@@ -112,12 +132,24 @@ final class KafkaNode implements AutoCloseable {
                 if (!client.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
                     return;
                 }
+            } catch (InterruptedException stopping) {
+                throw stopping; // the stack stops while it waits: give up at once
             } catch (Exception notYet) {
                 Thread.sleep(250);
             }
         }
         throw new IllegalStateException("Kafka did not become ready within " + timeout + "; see "
                 + process.logFile());
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public CompletableFuture<Integer> exited() {
+        return process.exited();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.agentnexus.launcher;
 
+import com.agentnexus.launcher.logs.ChildLog;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code rules/} as they are, the targets of {@code targets/embedded/} with the stack's actual ports. Optional:
  * without the binary the stack starts without it.
  */
-final class PrometheusNode implements AutoCloseable {
+final class PrometheusNode implements RunningNode {
 
     private static final Logger log = LoggerFactory.getLogger(PrometheusNode.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -46,7 +48,8 @@ final class PrometheusNode implements AutoCloseable {
                 .findFirst();
     }
 
-    static PrometheusNode start(Path binary, StackConfig config) throws IOException, InterruptedException {
+    static PrometheusNode start(Path binary, StackConfig config, ChildLog log)
+            throws IOException, InterruptedException {
         Path home = config.dataDir().resolve("prometheus");
         Path configDir = home.resolve("config");
         writeConfiguration(config, configDir);
@@ -54,10 +57,10 @@ final class PrometheusNode implements AutoCloseable {
                 "--config.file=" + configDir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + home.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + config.prometheusPort()));
-        var node = new PrometheusNode(ChildProcess.start("prometheus", command, Map.of(),
-                config.logDir().resolve("prometheus.log")), config.prometheusPort());
+        var node = new PrometheusNode(ChildProcess.start("prometheus", command, Map.of(), log),
+                config.prometheusPort());
         try {
-            node.awaitReady();
+            node.awaitPrometheusReady();
         } catch (RuntimeException | InterruptedException e) {
             node.close();
             throw e;
@@ -106,12 +109,22 @@ final class PrometheusNode implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws InterruptedException {
+    private void awaitPrometheusReady() throws InterruptedException {
         process.awaitHttpOk(URI.create(url() + "/-/ready"), READY_TIMEOUT);
     }
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public CompletableFuture<Integer> exited() {
+        return process.exited();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.agentnexus.launcher;
 
+import com.agentnexus.launcher.logs.ChildLog;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -8,9 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** One of the three services, run from its runnable jar as a child JVM, ready when /health/ready says 200. */
-final class ServiceNode implements AutoCloseable {
+final class ServiceNode implements RunningNode {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final ChildProcess process;
     private final int port;
@@ -25,7 +29,7 @@ final class ServiceNode implements AutoCloseable {
      * secrets so that they never show in a process listing.
      */
     static ServiceNode start(String name, StackConfig config, int port, List<String> arguments,
-            Map<String, String> environment) throws IOException {
+            Map<String, String> environment, ChildLog log) throws IOException {
         Path jar = config.servicesDir().resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + ": build first with ./mvnw -DskipTests package");
@@ -33,8 +37,7 @@ final class ServiceNode implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms64m", "-Xmx384m",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
-        ChildProcess process = ChildProcess.start(name, command, environment,
-                config.logDir().resolve(name + ".log"));
+        ChildProcess process = ChildProcess.start(name, command, environment, log);
         return new ServiceNode(process, port);
     }
 
@@ -47,8 +50,19 @@ final class ServiceNode implements AutoCloseable {
     }
 
     /** Polls the readiness probe until it answers 200. */
-    void awaitReady(Duration timeout) throws InterruptedException {
-        process.awaitHttpOk(URI.create(baseUrl() + "/health/ready"), timeout);
+    @Override
+    public void awaitReady() throws InterruptedException {
+        process.awaitHttpOk(URI.create(baseUrl() + "/health/ready"), READY_TIMEOUT);
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public CompletableFuture<Integer> exited() {
+        return process.exited();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.agentnexus.launcher;
 
+import com.agentnexus.launcher.logs.LogRotation;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -12,6 +13,8 @@ import java.time.Duration;
  * @param monitoringDir      the repository's {@code monitoring/} configuration (Prometheus config and rules)
  * @param prometheusPort     where Prometheus listens when its binary is on the PATH; 0 starts none
  * @param prometheusInterval its scrape and rule evaluation interval (15 s; tests shorten it)
+ * @param restartPolicy      when a node that died is restarted
+ * @param logRotation        when each child's log file is rotated and how many old ones are kept
  */
 record StackConfig(
         Path dataDir,
@@ -25,10 +28,21 @@ record StackConfig(
         String jwtSecret,
         Path monitoringDir,
         int prometheusPort,
-        Duration prometheusInterval) {
+        Duration prometheusInterval,
+        RestartPolicy restartPolicy,
+        LogRotation logRotation) {
 
     /** The interval of the repository's prometheus.yml. */
     static final Duration PROMETHEUS_INTERVAL = Duration.ofSeconds(15);
+
+    /** The default restart policy and log rotation. */
+    StackConfig(Path dataDir, Path servicesDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
+            int gatewayPort, int executionPort, int aggregatorPort, String jwtSecret, Path monitoringDir,
+            int prometheusPort, Duration prometheusInterval) {
+        this(dataDir, servicesDir, postgresPort, kafkaPort, kafkaControllerPort, gatewayPort, executionPort,
+                aggregatorPort, jwtSecret, monitoringDir, prometheusPort, prometheusInterval, RestartPolicy.DEFAULT,
+                LogRotation.DEFAULT);
+    }
 
     /** A stack without Prometheus. */
     StackConfig(Path dataDir, Path servicesDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
@@ -43,6 +57,18 @@ record StackConfig(
     static final String DB_NAME = "agentnexus";
     static final String DB_USER = "agentnexus";
     static final String DB_PASSWORD = "agentnexus";
+
+    StackConfig withRestartPolicy(RestartPolicy policy) {
+        return new StackConfig(dataDir, servicesDir, postgresPort, kafkaPort, kafkaControllerPort, gatewayPort,
+                executionPort, aggregatorPort, jwtSecret, monitoringDir, prometheusPort, prometheusInterval, policy,
+                logRotation);
+    }
+
+    StackConfig withLogRotation(LogRotation rotation) {
+        return new StackConfig(dataDir, servicesDir, postgresPort, kafkaPort, kafkaControllerPort, gatewayPort,
+                executionPort, aggregatorPort, jwtSecret, monitoringDir, prometheusPort, prometheusInterval,
+                restartPolicy, rotation);
+    }
 
     Path logDir() {
         return dataDir.resolve("logs");
