@@ -41,10 +41,7 @@ class DockerExecutionIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry);
-        String host = System.getProperty("DOCKER_HOST", System.getenv("DOCKER_HOST"));
-        if (host != null) {
-            registry.add("agentnexus.docker.host", () -> host);
-        }
+        DockerEngineProperty.register(registry);
     }
 
     @BeforeAll

@@ -43,7 +43,8 @@ class PrometheusConfigTest {
     /** What issue 7 asks for; a rule renamed or dropped must be a decision, not an accident. */
     private static final Set<String> ALERTS = Set.of("ExecutionFailureRateHigh", "ExecutionDurationP95High",
             "DockerUnhealthy", "ServiceTargetDown", "ServiceNotReady", "AggregatorConsumerLagHigh",
-            "WebSocketSlowClosesSpiking", "PublishingBufferFilling", "PublishingEventsRefused");
+            "WebSocketSlowClosesSpiking", "PublishingStalled", "PublishingEventsRefused",
+            "ExecutionEndsUnrecorded");
     private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
     private static final Pattern AGENTNEXUS_METRIC = Pattern.compile("\\bagentnexus_\\w+");
     /** The README section that lists every metric the services serve. */

@@ -138,6 +138,11 @@ final class EventOutbox implements EventSink, AutoCloseable {
         return waits.get();
     }
 
+    /** How long Kafka has acknowledged nothing while events wait; 0 when nothing waits. */
+    double unacknowledgedSeconds() {
+        return pending.get() == 0 ? 0 : (System.nanoTime() - progressNanos) / 1e9;
+    }
+
     /** Whether events wait for Kafka longer than the stall threshold: publishing now would not be prompt. */
     boolean stalled() {
         return pending.get() > 0

@@ -22,6 +22,9 @@ class PublishingConfiguration {
         Gauge.builder("agentnexus.publishing.buffered.events", outbox, EventOutbox::pending)
                 .description("Execution events accepted but not yet acknowledged by Kafka")
                 .register(registry);
+        Gauge.builder("agentnexus.publishing.unacknowledged.seconds", outbox, EventOutbox::unacknowledgedSeconds)
+                .description("Seconds since Kafka last acknowledged an event while events wait (0 when none wait)")
+                .register(registry);
         FunctionCounter.builder("agentnexus.publishing.refused.events", outbox, EventOutbox::notPublishedEvents)
                 .description("Execution events never published because a Kafka outage outlasted the event buffer")
                 .register(registry);
