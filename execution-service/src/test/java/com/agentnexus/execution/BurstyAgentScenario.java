@@ -1,63 +1,15 @@
 package com.agentnexus.execution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.agentnexus.events.ExecutionStatus;
-import java.sql.DriverManager;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * An agent printing a million lines as fast as it can, far faster than Kafka takes them: the service must slow it
- * down (stop reading its output) rather than fail it, and every line must arrive exactly once. Subclasses choose
- * the runner.
+ * A bursty agent is slowed, never failed: the service stops reading its output while the event buffer is full, and
+ * every one of its million lines arrives exactly once. Subclasses choose the runner.
  */
-abstract class BurstyAgentScenario {
-
-    static final long LINES = 1_000_000;
-
-    @Autowired
-    WebTestClient client;
-
-    abstract String agentId();
+abstract class BurstyAgentScenario extends MillionLineAgent {
 
     @Test
     void aMillionLinesAsFastAsTheAgentCanCompleteWithEveryLineExactlyOnce() throws Exception {
         assertCompleteCountingRun(runMillionLines());
-    }
-
-    /** Starts the million-line agent and reads its whole run back from Kafka. */
-    RunOnKafka.Summary runMillionLines() throws Exception {
-        registerAgent(agentId(), "seq 1 " + LINES + "\necho '{\"lines\":" + LINES + "}'\n");
-        String id = new Api(client.mutate().responseTimeout(Duration.ofSeconds(30)).build())
-                .start(Tokens.forUser("burst"), agentId());
-        return new RunOnKafka().read(id, Duration.ofMinutes(5));
-    }
-
-    static void assertCompleteCountingRun(RunOnKafka.Summary run) {
-        assertThat(run.terminal()).isNotNull();
-        assertThat(run.terminal().status()).as(String.valueOf(run.terminal().error()))
-                .isEqualTo(ExecutionStatus.COMPLETED);
-        assertThat(run.duplicates()).isZero();
-        assertThat(run.missing()).isZero();
-        assertThat(run.terminalIsLast()).isTrue();
-        assertThat(run.stdoutLines()).isEqualTo(LINES + 1);
-        assertThat(run.terminal().eventCount()).isEqualTo(run.received());
-        assertThat(run.terminal().logChecksum()).isEqualTo(run.checksum());
-        assertThat(run.terminal().outputJson()).isEqualTo("{\"lines\":" + LINES + "}");
-    }
-
-    /** Agents live in the service's table; tests add theirs directly, as an operator's migration would. */
-    static void registerAgent(String id, String script) throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:"
-                + TestInfrastructure.postgresPort() + "/postgres", "postgres", "postgres");
-                var insert = connection.prepareStatement("INSERT INTO agents (id, name, price_wei, timeout_ms, "
-                        + "script) VALUES (?, 'Bursty agent', 1, 600000, ?) ON CONFLICT (id) DO NOTHING")) {
-            insert.setString(1, id);
-            insert.setString(2, script);
-            insert.executeUpdate();
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +40,13 @@ final class ProcessRun implements RunningAgent {
             ExecutorService readers, ScheduledExecutorService scheduler, ProcessTreeProbe probe,
             RunnerProperties props) {
         // Both streams are read concurrently and each line is handed on at once: never buffered until the end.
+        var activity = new OutputActivity();
         CompletableFuture<Void> stdout = CompletableFuture.runAsync(
-                () -> pump(process.getInputStream(), LogStream.STDOUT, listener, label), readers);
+                () -> pump(process.getInputStream(), LogStream.STDOUT, listener, label, activity), readers);
         CompletableFuture<Void> stderr = CompletableFuture.runAsync(
-                () -> pump(process.getErrorStream(), LogStream.STDERR, listener, label), readers);
+                () -> pump(process.getErrorStream(), LogStream.STDERR, listener, label, activity), readers);
         ResourceSampling sampling = ResourceSampling.start(process.toHandle(), probe, listener, scheduler,
                 props.sampleInterval());
-        long drainMillis = props.drainTimeout().toMillis();
         CompletableFuture<Integer> exit = process.onExit()
                 .thenCompose(exited -> {
                     sampling.stop();
@@ -56,15 +55,15 @@ final class ProcessRun implements RunningAgent {
                         killGroup(process.pid());
                     }
                     // Without a group of its own a background child may still hold the pipes open: do not wait
-                    // for it forever.
-                    return CompletableFuture.allOf(stdout, stderr)
-                            .completeOnTimeout(null, drainMillis, TimeUnit.MILLISECONDS);
+                    // for it forever — but never abandon output that is still being read and handed on.
+                    return activity.drained(CompletableFuture.allOf(stdout, stderr), props.drainTimeout());
                 })
                 .thenApply(drained -> process.exitValue());
         return new ProcessRun(process, ownGroup, exit);
     }
 
-    private static void pump(InputStream stream, LogStream name, RunListener listener, String label) {
+    private static void pump(InputStream stream, LogStream name, RunListener listener, String label,
+            OutputActivity activity) {
         Thread thread = Thread.currentThread();
         String poolName = thread.getName();
         thread.setName(poolName + "-" + label + "-" + name.wireName());
@@ -73,7 +72,12 @@ final class ProcessRun implements RunningAgent {
         try (stream) {
             String line;
             while ((line = reader.readLine()) != null) {
-                deliver(listener, name, line);
+                activity.deliveryStarted();
+                try {
+                    deliver(listener, name, line);
+                } finally {
+                    activity.deliveryEnded();
+                }
             }
         } catch (IOException e) {
             // The stream closes under us when the process is killed; what was read has been delivered.

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param sampleInterval how often resource use is read while an agent runs
- * @param drainTimeout   how long to wait, after the agent exited, for output still held by processes it left
- *                       behind; after that the output is abandoned so the execution can end
+ * @param drainTimeout   how long the output may stay quiet after the agent exited (nothing read, nothing being
+ *                       handed on) before it is abandoned, so that a process the agent left behind holding the
+ *                       pipe cannot keep the execution from ending; output still flowing is never cut off
  */
 @ConfigurationProperties("agentnexus.runner")
 record RunnerProperties(@DefaultValue("1s") Duration sampleInterval, @DefaultValue("5s") Duration drainTimeout) {

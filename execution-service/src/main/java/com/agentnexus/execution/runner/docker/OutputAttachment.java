@@ -1,6 +1,7 @@
 package com.agentnexus.execution.runner.docker;
 
 import com.agentnexus.events.LogStream;
+import com.agentnexus.execution.runner.OutputActivity;
 import com.agentnexus.execution.runner.RunListener;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
@@ -25,6 +26,7 @@ final class OutputAttachment extends ResultCallback.Adapter<Frame> {
     private final LineAssembler stderr;
     private final CountDownLatch attached = new CountDownLatch(1);
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final OutputActivity activity = new OutputActivity();
     private boolean finished;
 
     OutputAttachment(RunListener listener, int maxLineBytes) {
@@ -43,16 +45,21 @@ final class OutputAttachment extends ResultCallback.Adapter<Frame> {
         if (finished) {
             return;
         }
-        switch (frame.getStreamType()) {
-            case STDERR:
-                stderr.accept(frame.getPayload());
-                break;
-            case STDOUT:
-            case RAW:
-                stdout.accept(frame.getPayload());
-                break;
-            default:
-                break; // stdin is never attached
+        activity.deliveryStarted();
+        try {
+            switch (frame.getStreamType()) {
+                case STDERR:
+                    stderr.accept(frame.getPayload());
+                    break;
+                case STDOUT:
+                case RAW:
+                    stdout.accept(frame.getPayload());
+                    break;
+                default:
+                    break; // stdin is never attached
+            }
+        } finally {
+            activity.deliveryEnded();
         }
     }
 
@@ -73,9 +80,12 @@ final class OutputAttachment extends ResultCallback.Adapter<Frame> {
         return attached.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Completes when the engine closed the stream (the container exited), or after {@code timeout}. */
-    CompletableFuture<Void> drained(Duration timeout) {
-        return ended.copy().completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Completes when the engine closed the stream (the container exited), or once no frame arrived nor was being
+     * handed on for {@code idleTimeout}: frames still flowing (held back by a full event buffer) are never cut off.
+     */
+    CompletableFuture<Void> drained(Duration idleTimeout) {
+        return activity.drained(ended, idleTimeout);
     }
 
     /** Delivers unterminated last lines and stops delivering: the listener hears nothing after this. */

@@ -114,8 +114,9 @@ class DockerRunnerIT {
 
         // Half a core: the loop shows up to about 50 % (less only when the machine itself is busy), and never more
         // than the quota allows in a 0.5 s window of 100 ms CFS periods (at most 6 x 50 ms = 60 %).
+        // The blob is built by head | tr, which is busy too: wait for a sample of the loop holding the blob.
         await().atMost(Duration.ofSeconds(60)).until(() -> listener.samples.stream()
-                .anyMatch(sample -> sample.cpuPercent() >= 25));
+                .anyMatch(sample -> sample.cpuPercent() >= 25 && sample.memoryBytes() > 20_000_000L));
         agent.kill();
         assertThat(DockerRuns.exitCode(agent)).isEqualTo(137);
 

@@ -1,0 +1,64 @@
+package com.agentnexus.execution.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentnexus.events.AgentId;
+import com.agentnexus.events.ExecutionId;
+import com.agentnexus.events.LogStream;
+import com.agentnexus.events.UserId;
+import com.fasterxml.uuid.Generators;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An agent that exits with its last lines still in the pipe while the listener is held back (a full event buffer
+ * during a Kafka outage) longer than the drain timeout: the run ends only once every line was handed on, because
+ * lines read after the terminal status would be lost behind a count that claims completeness.
+ */
+class ProcessRunnerDrainTest {
+
+    private final ProcessRunner runner = new ProcessRunner(
+            new RunnerProperties(Duration.ofSeconds(1), Duration.ofMillis(300)), new ProcessTreeProbe(Path.of("/proc")));
+
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
+    @Test
+    void outputHeldBackLongerThanTheDrainTimeoutIsStillReadToTheEnd() throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        RunListener heldBack = new RunListener() {
+            @Override
+            public void line(LogStream stream, String line) {
+                if (received.incrementAndGet() == 1) {
+                    sleep(1_500); // five drain timeouts without room in the buffer
+                }
+            }
+
+            @Override
+            public void sample(ResourceSample sample) {
+            }
+        };
+
+        RunningAgent agent = runner.start(new RunSpec(new ExecutionId(Generators.timeBasedEpochGenerator().generate()),
+                new AgentId("quick"), new UserId("test"), "seq 1 5000", Map.of(), Sandbox.DEFAULT), heldBack);
+        int exitCode = agent.exit().get(30, TimeUnit.SECONDS);
+
+        assertThat(exitCode).isZero();
+        assertThat(received).as("every line was handed on before the run ended").hasValue(5000);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
