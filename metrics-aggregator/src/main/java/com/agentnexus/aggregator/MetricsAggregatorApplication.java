@@ -1,6 +1,7 @@
 package com.agentnexus.aggregator;
 
 import com.agentnexus.support.KafkaTopicsConfiguration;
+import com.agentnexus.support.ProblemConfiguration;
 import com.agentnexus.support.ServiceHealthConfiguration;
 import com.agentnexus.support.ServiceMetricsConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @EnableConfigurationProperties(AggregatorProperties.class)
-@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class})
+@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class,
+        ProblemConfiguration.class})
 public class MetricsAggregatorApplication {
 
     public static void main(String[] args) {

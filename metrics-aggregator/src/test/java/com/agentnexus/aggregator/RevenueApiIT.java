@@ -15,16 +15,21 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code /api/revenue} on a real broker and a real PostgreSQL: exact Wei beyond 2^64 and ETH with 18 decimals,
- * COMPLETED only, each execution once; admin only, every refusal an RFC 9457 problem.
+ * COMPLETED only, each execution once; admin only, every refusal an RFC 9457 problem, a 500 too.
  */
 @EmbeddedKafka(partitions = 3,
         topics = {"agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources"},
@@ -34,6 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // a 2-core CI runner under the whole suite may take seconds to answer; timing is not what these tests check
 @AutoConfigureWebTestClient(timeout = "PT60S")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(RevenueApiIT.FailingRoute.class)
 class RevenueApiIT {
 
     // 2^64 + 1 and a price with all 18 decimals in use: a double or a long would lose both
@@ -141,7 +147,31 @@ class RevenueApiIT {
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
     }
 
+    @Test
+    void anUnforeseenFailureIsA500ProblemThatRevealsNothing() {
+        web.get().uri("/api/test/failing-route").headers(h -> h.setBearerAuth(token("admin"))).exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(500)
+                .jsonPath("$.type").isEqualTo("https://agentnexus.dev/problems/internal-error")
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .doesNotContain(FailingRoute.INTERNALS));
+    }
+
     private static String token(String role) {
         return Hs256Tokens.sign(Hs256Tokens.DEV_SECRET, "ops", List.of(role), Instant.now().plusSeconds(300));
+    }
+
+    /** Fails the way a bug would; exists only in this test. */
+    static class FailingRoute {
+
+        static final String INTERNALS = "secret internals of the failure";
+
+        @Bean
+        RouterFunction<ServerResponse> failingRoute() {
+            return RouterFunctions.route().GET("/api/test/failing-route", request -> {
+                throw new IllegalStateException(INTERNALS);
+            }).build();
+        }
     }
 }

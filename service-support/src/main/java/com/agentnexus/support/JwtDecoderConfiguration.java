@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 /**
  * The HS256 {@link ReactiveJwtDecoder} of every service that authenticates callers, bound to
@@ -36,8 +37,10 @@ public class JwtDecoderConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefault(),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<Object>(JwtClaimNames.SUB,
-                        sub -> sub instanceof String && !((String) sub).isBlank())));
-        return decoder;
+                new BearerClaims()));
+        // Nimbus reads a numeric sub as text ("42"), so only the token's own JSON still tells a number from a
+        // string; looked at once the signature and the other claims have passed
+        return token -> decoder.decode(token).flatMap(jwt -> BearerClaims.subjectWrittenAsString(token)
+                ? Mono.just(jwt) : Mono.error(BearerClaims.subjectNotAString()));
     }
 }

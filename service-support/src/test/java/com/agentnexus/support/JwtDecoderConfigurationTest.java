@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -41,6 +42,49 @@ class JwtDecoderConfigurationTest {
         String token = Hs256Tokens.sign(Hs256Tokens.DEV_SECRET, " ", List.of(), inAnHour());
 
         assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void rejectsANumericSubjectInsteadOfReadingItAsText() {
+        String token = Hs256Tokens.signClaims(Hs256Tokens.DEV_SECRET, Map.of("sub", 42), inAnHour());
+
+        assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining(BearerClaims.SUB_NOT_A_STRING);
+    }
+
+    @Test
+    void rejectsASubjectPostgresCannotStore() {
+        // as the JSON escapes a client's issuer would write; the decoded sub holds NUL or a lone surrogate
+        for (String subject : List.of("ali\\u0000ce", "ali\\ud800ce", "\\udc00alice")) {
+            String token = Hs256Tokens.signPayload(Hs256Tokens.DEV_SECRET, "{\"sub\":\"" + subject + "\",\"exp\":"
+                    + inAnHour().getEpochSecond() + "}");
+
+            assertThatThrownBy(() -> decoder.decode(token).block()).as(subject)
+                    .isInstanceOf(JwtValidationException.class)
+                    .hasMessageContaining(BearerClaims.SUB_NOT_STORABLE);
+        }
+    }
+
+    @Test
+    void acceptsRolesAsAnArrayOrAsASpaceSeparatedString() {
+        for (Object roles : List.of(List.of("admin", "ops"), "admin ops", "ops  admin")) {
+            String token = Hs256Tokens.signClaims(Hs256Tokens.DEV_SECRET, Map.of("sub", "alice", "roles", roles),
+                    inAnHour());
+
+            assertThat(BearerRoles.isAdmin(decoder.decode(token).block())).as(roles.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void rejectsRolesOfAnyOtherShape() {
+        for (Object roles : List.of(7, Map.of("admin", true), List.of("admin", 7))) {
+            String token = Hs256Tokens.signClaims(Hs256Tokens.DEV_SECRET, Map.of("sub", "alice", "roles", roles),
+                    inAnHour());
+
+            assertThatThrownBy(() -> decoder.decode(token).block()).as(roles.toString())
+                    .isInstanceOf(JwtValidationException.class)
+                    .hasMessageContaining(BearerClaims.ROLES_MALFORMED);
+        }
     }
 
     @Test

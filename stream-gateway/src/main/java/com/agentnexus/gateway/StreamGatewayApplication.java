@@ -1,6 +1,7 @@
 package com.agentnexus.gateway;
 
 import com.agentnexus.support.KafkaTopicsConfiguration;
+import com.agentnexus.support.ProblemConfiguration;
 import com.agentnexus.support.ServiceHealthConfiguration;
 import com.agentnexus.support.ServiceMetricsConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Import;
 
 /** Serves execution events to WebSocket subscribers: history replayed from Kafka, then live. */
 @SpringBootApplication
-@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class})
+@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class,
+        ProblemConfiguration.class})
 @ConfigurationPropertiesScan
 public class StreamGatewayApplication {
 

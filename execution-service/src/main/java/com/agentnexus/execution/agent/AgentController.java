@@ -10,6 +10,7 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,16 +39,21 @@ class AgentController {
         return catalog.all().map(AgentView::of);
     }
 
-    /** Admins only. The body is read as text so that every malformed body gets our own precise 400. */
-    @PostMapping
+    /**
+     * Admins only. The body is read as text so that every malformed body gets our own precise 400; only a JSON
+     * media type is read at all (415 otherwise).
+     */
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Operation(summary = "Add an agent (admin)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = NewAgent.class))))
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "400", description = "A field is missing or out of range (the detail names it)")
+    @ApiResponse(responseCode = "400", description = "A field is missing or out of range, or holds NUL or an unpaired"
+            + " UTF-16 surrogate (the detail names it)")
     @ApiResponse(responseCode = "403", description = "The caller is not an admin")
     @ApiResponse(responseCode = "409", description = "An agent with this id exists")
     @ApiResponse(responseCode = "413", description = "Body or script too large")
+    @ApiResponse(responseCode = "415", description = "Body not application/json (or another +json type)")
     Mono<ResponseEntity<AgentView>> add(@RequestBody(required = false) @Nullable String body,
             Authentication authentication) {
         if (!Caller.of(authentication).admin()) {

@@ -2,6 +2,7 @@ package com.agentnexus.execution.agent;
 
 import com.agentnexus.events.AgentId;
 import com.agentnexus.execution.problem.ApiProblem;
+import com.agentnexus.support.StorableText;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,7 +80,8 @@ final class AgentRequestParser {
             }
             cpus = cpuNode.doubleValue();
         }
-        return new AgentContainer(image == null || image.isNull() ? defaults.image() : image.stringValue(), memory,
+        return new AgentContainer(image == null || image.isNull() ? defaults.image() : storable("image",
+                image.stringValue()), memory,
                 cpus, pids);
     }
 
@@ -88,7 +90,14 @@ final class AgentRequestParser {
         if (node == null || !node.isString() || node.stringValue().isBlank()) {
             throw ApiProblem.badRequest("'" + field + "' is required and must be a non-empty string.");
         }
-        return node.stringValue();
+        return storable(field, node.stringValue());
+    }
+
+    private static String storable(String field, String value) {
+        if (!StorableText.isStorable(value)) {
+            throw ApiProblem.badRequest("'" + field + "' " + StorableText.REASON + ".");
+        }
+        return value;
     }
 
     private static long optionalLong(JsonNode root, String field, long fallback, long min, long max) {

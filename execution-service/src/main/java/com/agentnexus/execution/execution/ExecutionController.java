@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,17 +41,23 @@ class ExecutionController {
         this.store = store;
     }
 
-    /** The body is read as text so that malformed JSON gets our own precise 400 rather than a codec error. */
-    @PostMapping
+    /**
+     * The body is read as text so that malformed JSON gets our own precise 400 rather than a codec error; only a
+     * JSON media type is read at all (415 otherwise), whatever the text would parse as.
+     */
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Operation(summary = "Start an execution of an agent", requestBody = @io.swagger.v3.oas.annotations.parameters
             .RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = StartRequest.class))))
     @ApiResponse(responseCode = "202", description = "Accepted; events follow on Kafka and the WebSocket")
-    @ApiResponse(responseCode = "400", description = "Not a JSON object, agentId missing, input not an object")
+    @ApiResponse(responseCode = "400", description = "Not a JSON object, agentId missing, input not an object,"
+            + " agentId or input holding NUL or an unpaired UTF-16 surrogate (the detail names the field)")
     @ApiResponse(responseCode = "404", description = "Unknown agent")
     @ApiResponse(responseCode = "413", description = "Input larger than agentnexus.execution.max-input-size")
+    @ApiResponse(responseCode = "415", description = "Body not application/json (or another +json type)")
     @ApiResponse(responseCode = "429", description = "Running and queued slots are all taken; nothing was created")
-    @ApiResponse(responseCode = "503", description = "Kafka is unreachable; nothing was created")
+    @ApiResponse(responseCode = "503", description = "Kafka or PostgreSQL is unreachable; nothing was created."
+            + " Retry-After says when to try again (PostgreSQL)")
     Mono<ResponseEntity<Started>> start(@RequestBody(required = false) @Nullable String body,
             Authentication authentication) {
         return Mono.fromCallable(() -> parser.parse(body))
@@ -64,7 +71,8 @@ class ExecutionController {
     @GetMapping
     @Operation(summary = "List the caller's executions, newest first (admins: all=true for everyone's)")
     @ApiResponse(responseCode = "200", description = "One page")
-    @ApiResponse(responseCode = "400", description = "Unknown status, page < 0, size outside 1..100")
+    @ApiResponse(responseCode = "400", description = "Unknown status, page < 0, size outside 1..100, agentId"
+            + " holding NUL or an unpaired UTF-16 surrogate")
     @ApiResponse(responseCode = "403", description = "all=true without the admin role")
     Mono<ExecutionPage> list(@RequestParam(required = false) @Nullable String agentId,
             @RequestParam(required = false) @Nullable String status,

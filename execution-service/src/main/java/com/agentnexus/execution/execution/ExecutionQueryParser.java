@@ -3,6 +3,7 @@ package com.agentnexus.execution.execution;
 import com.agentnexus.events.AgentId;
 import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.execution.security.Caller;
+import com.agentnexus.support.StorableText;
 import org.jspecify.annotations.Nullable;
 
 /** Turns the query parameters of {@code GET /api/executions} into an {@link ExecutionQuery}, or a precise 400. */
@@ -31,6 +32,9 @@ final class ExecutionQueryParser {
         }
         if (agentId.isBlank()) {
             throw ExecutionProblem.badRequest("'agentId' must not be blank.");
+        }
+        if (!StorableText.isStorable(agentId)) {
+            throw ExecutionProblem.badRequest("'agentId' " + StorableText.REASON + ".");
         }
         return new AgentId(agentId);
     }

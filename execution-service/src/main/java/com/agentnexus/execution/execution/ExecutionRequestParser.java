@@ -1,6 +1,7 @@
 package com.agentnexus.execution.execution;
 
 import com.agentnexus.events.AgentId;
+import com.agentnexus.support.StorableText;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -34,11 +35,18 @@ final class ExecutionRequestParser {
         if (agentId == null || !agentId.isString() || agentId.stringValue().isBlank()) {
             throw ExecutionProblem.badRequest("'agentId' is required and must be a non-empty string.");
         }
+        if (!StorableText.isStorable(agentId.stringValue())) {
+            throw ExecutionProblem.badRequest("'agentId' " + StorableText.REASON + ".");
+        }
         JsonNode input = root.get("input");
         String inputJson = "{}";
         if (input != null && !input.isNull()) {
             if (!input.isObject()) {
                 throw ExecutionProblem.badRequest("'input' must be a JSON object.");
+            }
+            String unstorable = StorableJson.firstUnstorable(input);
+            if (unstorable != null) {
+                throw ExecutionProblem.badRequest("'input' " + StorableText.REASON + " at " + unstorable + ".");
             }
             inputJson = mapper.writeValueAsString(input);
         }

@@ -35,7 +35,8 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("HS256; sub = user id, optional roles [\"admin\"]"))
+                                .description("HS256; sub = user id (a JSON string); optional roles, an array"
+                                        + " [\"admin\"] or a space-separated string \"admin ops\""))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
@@ -44,7 +45,14 @@ class OpenApiConfiguration {
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
             operation.getResponses().computeIfAbsent("401",
-                    code -> new ApiResponse().description("Missing, invalid or expired bearer token"));
+                    code -> new ApiResponse().description("Missing, invalid or expired bearer token; a token whose"
+                            + " sub is not a non-blank JSON string, or holds NUL or an unpaired UTF-16 surrogate;"
+                            + " roles neither a string of space-separated roles nor an array of strings"));
+            // every operation reads or writes PostgreSQL, and anything unforeseen is still a problem
+            operation.getResponses().computeIfAbsent("503", code -> new ApiResponse().description(
+                    "PostgreSQL is unreachable (type database-unavailable); Retry-After says when to try again"));
+            operation.getResponses().computeIfAbsent("500", code -> new ApiResponse().description(
+                    "Unexpected failure (type internal-error); the detail is generic, the failure is logged"));
             operation.getResponses().forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
                     response.setContent(new Content().addMediaType("application/problem+json",

@@ -45,6 +45,19 @@ class ExecutionRequestParserTest {
     }
 
     @Test
+    void rejectsTextPostgresCannotStoreNamingWhereItIs() {
+        assertRejected("{\"agentId\":\"a\\u0000\"}", HttpStatus.BAD_REQUEST, "'agentId' contains a character");
+        assertRejected("{\"agentId\":\"a\",\"input\":{\"k\":\"\\ud800\"}}", HttpStatus.BAD_REQUEST, "at /k.");
+        assertRejected("{\"agentId\":\"a\",\"input\":{\"a/b\":[0,{\"c\":\"\\u0000\"}]}}", HttpStatus.BAD_REQUEST,
+                "'input' contains a character that cannot be stored (NUL or an unpaired UTF-16 surrogate)"
+                        + " at /a~1b/1/c.");
+        assertRejected("{\"agentId\":\"a\",\"input\":{\"o\":{\"\\u0000\":1}}}", HttpStatus.BAD_REQUEST,
+                "at /o (in a key).");
+        assertThat(parser.parse("{\"agentId\":\"a\",\"input\":{\"e\":\"\\ud83d\\ude00\"}}").inputJson())
+                .contains("\ud83d\ude00");
+    }
+
+    @Test
     void rejectsInputAboveTheSizeLimit() {
         assertRejected("{\"agentId\":\"a\",\"input\":{\"k\":\"" + "x".repeat(100) + "\"}}",
                 HttpStatus.CONTENT_TOO_LARGE, "exceeds 64 bytes");

@@ -1,10 +1,11 @@
 package com.agentnexus.gateway.security;
 
+import com.agentnexus.support.BearerRoles;
 import com.agentnexus.support.JwtDecoderConfiguration;
+import com.agentnexus.support.ProblemAuthenticationEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -12,8 +13,9 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Authenticates the WebSocket handshake with a JWT bearer token, so an unauthenticated client gets 401 and no
- * upgrade. Health and metrics stay public: they expose no execution data.
+ * Authenticates the WebSocket handshake with a JWT bearer token, so an unauthenticated client gets 401 (an RFC
+ * 9457 body, as on REST) and no upgrade. Roles are read as on REST ({@link BearerRoles}). Health and metrics stay
+ * public: they expose no execution data.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -25,13 +27,17 @@ class SecurityConfiguration {
         // Browsers cannot set headers on a WebSocket handshake, hence the access_token query parameter
         var bearerTokens = new ServerBearerTokenAuthenticationConverter();
         bearerTokens.setAllowUriQueryParameter(true);
+        var unauthorized = new ProblemAuthenticationEntryPoint();
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/health", "/health/**", "/metrics", "/metrics/**").permitAll()
                         .anyExchange().authenticated())
+                // the same refusals as the REST services: 401 problem for every token problem (two tokens too)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenConverter(bearerTokens)
-                        .jwt(Customizer.withDefaults()))
+                        .authenticationEntryPoint(unauthorized)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(BearerRoles.converter())))
                 // stateless bearer auth: no WebSession per request (creating one hops threads and allocates)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

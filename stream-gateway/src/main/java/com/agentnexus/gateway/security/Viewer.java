@@ -1,15 +1,13 @@
 package com.agentnexus.gateway.security;
 
 import com.agentnexus.events.UserId;
+import com.agentnexus.support.BearerRoles;
 import java.security.Principal;
-import java.util.List;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** The authenticated user of a connection: the token's {@code sub}, and whether its roles include admin. */
 public record Viewer(UserId userId, boolean admin) {
-
-    static final String ADMIN_ROLE = "admin";
 
     /** The viewer of a handshake authenticated by the resource server. */
     public static Viewer of(Principal principal) {
@@ -17,8 +15,8 @@ public record Viewer(UserId userId, boolean admin) {
             throw new IllegalArgumentException("expected a JWT-authenticated principal");
         }
         Jwt jwt = ((JwtAuthenticationToken) principal).getToken();
-        List<String> roles = jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
-        return new Viewer(new UserId(jwt.getSubject()), roles != null && roles.contains(ADMIN_ROLE));
+        // the same reading as REST: "admin ops" and ["admin","ops"] are both admin
+        return new Viewer(new UserId(jwt.getSubject()), BearerRoles.isAdmin(jwt));
     }
 
     /** Whether this viewer may receive the events of an execution started by {@code owner}. */
