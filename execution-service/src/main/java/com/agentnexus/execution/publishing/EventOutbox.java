@@ -47,6 +47,11 @@ final class EventOutbox implements EventSink, AutoCloseable {
 
     private final Producer producer;
     private final PublishingProperties props;
+    /**
+     * A held-back writer resumes only once the buffer has drained to here, not at the first free slot: waking a
+     * writer per acknowledged event would cost a context switch per line exactly when the agent is fastest.
+     */
+    private final int resumeBelow;
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong notPublished = new AtomicLong();
@@ -61,6 +66,7 @@ final class EventOutbox implements EventSink, AutoCloseable {
     EventOutbox(Producer producer, PublishingProperties props) {
         this.producer = producer;
         this.props = props;
+        this.resumeBelow = Math.max(1, props.bufferEvents() * 3 / 4);
         this.publisher = new Thread(this::drain, "event-outbox");
         this.publisher.setDaemon(true);
         this.publisher.start();
@@ -85,7 +91,7 @@ final class EventOutbox implements EventSink, AutoCloseable {
         roomLock.lock();
         waiting++;
         try {
-            while (pending.get() >= props.bufferEvents()) {
+            while (pending.get() >= resumeBelow) {
                 long quietNanos = System.nanoTime() - progressNanos;
                 long leftNanos = props.outageTimeout().toNanos() - quietNanos;
                 if (leftNanos <= 0) {
@@ -217,7 +223,7 @@ final class EventOutbox implements EventSink, AutoCloseable {
     private void settle(Entry entry, @Nullable Throwable error) {
         int now = pending.decrementAndGet();
         progressNanos = System.nanoTime();
-        if (waiting > 0 && now < props.bufferEvents()) {
+        if (waiting > 0 && now < resumeBelow) {
             roomLock.lock();
             try {
                 room.signalAll();
