@@ -2,12 +2,16 @@ package com.agentnexus.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The REST calls the integration tests make, as a client would. */
 final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebTestClient client;
 
@@ -45,9 +49,14 @@ final class Api {
      * enough that a test's steps never race its end.
      */
     void addSleeper(String agentId, long timeoutMs) {
-        String body = "{\"id\":\"" + agentId + "\",\"name\":\"Sleeper\",\"priceWei\":\"1\",\"timeoutMs\":"
-                + timeoutMs + ",\"script\":\"i=1; while [ $i -le 120 ]; do echo tick $i; sleep 1; i=$((i + 1));"
-                + " done\"}";
+        addAgent(agentId, "Sleeper", timeoutMs,
+                "i=1; while [ $i -le 120 ]; do echo tick $i; sleep 1; i=$((i + 1)); done");
+    }
+
+    /** Adds an agent as an admin would (201), or finds it already there (409). */
+    void addAgent(String agentId, String name, long timeoutMs, String script) {
+        String body = JSON.writeValueAsString(Map.of("id", agentId, "name", name, "priceWei", "1",
+                "timeoutMs", timeoutMs, "script", script));
         client.post().uri("/api/agents").headers(h -> h.setBearerAuth(Tokens.forUser("root", "admin")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().value(status -> assertThat(status).isIn(201, 409));

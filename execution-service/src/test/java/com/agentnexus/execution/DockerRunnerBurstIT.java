@@ -11,11 +11,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** {@link BurstyAgentScenario} in a hardened container of the Docker runner (its output arrives attached). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agentnexus.runner=docker")
 @AutoConfigureWebTestClient
+@DedicatedDatabase
 class DockerRunnerBurstIT extends BurstyAgentScenario {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
         DockerEngineProperty.register(registry);
     }
 

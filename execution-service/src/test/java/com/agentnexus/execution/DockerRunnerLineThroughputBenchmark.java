@@ -11,11 +11,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** {@link LineThroughputBenchmark} under the Docker runner. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agentnexus.runner=docker")
 @AutoConfigureWebTestClient
+@DedicatedDatabase
 class DockerRunnerLineThroughputBenchmark extends LineThroughputBenchmark {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry);
         DockerEngineProperty.register(registry);
     }
 

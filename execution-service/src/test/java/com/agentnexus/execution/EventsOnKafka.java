@@ -45,10 +45,14 @@ final class EventsOnKafka {
         return new EventsOnKafka(kafka::bootstrap, Map.of());
     }
 
-    /** The execution's records up to and including its terminal status, by seq. */
+    /**
+     * The execution's records up to and including its terminal status, by seq. Reads on until every seq up to the
+     * terminal's {@code eventCount} arrived: the three topics are separate partitions, so the terminal status can be
+     * fetched before the last log lines — seq, not arrival, is the ordering barrier.
+     */
     List<Received> untilTerminal(String executionId, Duration atMost) {
         List<Received> received = new ArrayList<>();
-        readUntil(executionId, sofar -> sofar.stream().anyMatch(EventsOnKafka::isTerminal), atMost, received);
+        readUntil(executionId, EventsOnKafka::complete, atMost, received);
         received.sort(Comparator.comparingLong(r -> r.event().seq()));
         return received;
     }
@@ -69,6 +73,13 @@ final class EventsOnKafka {
                 return done.test(received);
             });
         }
+    }
+
+    private static boolean complete(List<Received> sofar) {
+        return sofar.stream().filter(EventsOnKafka::isTerminal).findFirst()
+                .map(terminal -> sofar.stream().map(r -> r.event().seq()).distinct()
+                        .filter(seq -> seq <= terminal.event().seq()).count() >= terminal.event().seq())
+                .orElse(false);
     }
 
     private static boolean isTerminal(Received received) {

@@ -3,14 +3,14 @@ package com.agentnexus.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentnexus.events.ExecutionStatus;
-import java.sql.DriverManager;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * An agent printing a million lines as fast as it can ({@code seq 1 1000000}), far faster than Kafka takes them, and
- * the check that its run arrived complete. Used by the bursty-agent tests and the line-throughput benchmark.
+ * the check that its run arrived complete. Used by the bursty-agent tests and the line-throughput benchmark, each
+ * with a database of its own ({@link DedicatedDatabase}): the agent it adds must not show up in other tests' lists.
  */
 abstract class MillionLineAgent {
 
@@ -28,8 +28,9 @@ abstract class MillionLineAgent {
     }
 
     String startMillionLines() throws Exception {
-        registerAgent(agentId(), "seq 1 " + LINES + "\necho '{\"lines\":" + LINES + "}'\n");
-        return api().start(TOKEN, agentId());
+        Api api = api();
+        api.addAgent(agentId(), "Bursty agent", 600_000, "seq 1 " + LINES + "\necho '{\"lines\":" + LINES + "}'\n");
+        return api.start(TOKEN, agentId());
     }
 
     Api api() {
@@ -47,17 +48,5 @@ abstract class MillionLineAgent {
         assertThat(run.terminal().eventCount()).isEqualTo(run.received());
         assertThat(run.terminal().logChecksum()).isEqualTo(run.checksum());
         assertThat(run.terminal().outputJson()).isEqualTo("{\"lines\":" + LINES + "}");
-    }
-
-    /** Agents live in the service's table; tests add theirs directly, as an operator's migration would. */
-    static void registerAgent(String id, String script) throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:"
-                + TestInfrastructure.postgresPort() + "/postgres", "postgres", "postgres");
-                var insert = connection.prepareStatement("INSERT INTO agents (id, name, price_wei, timeout_ms, "
-                        + "script) VALUES (?, 'Bursty agent', 1, 600000, ?) ON CONFLICT (id) DO NOTHING")) {
-            insert.setString(1, id);
-            insert.setString(2, script);
-            insert.executeUpdate();
-        }
     }
 }
