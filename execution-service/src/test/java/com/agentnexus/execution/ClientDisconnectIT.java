@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -206,8 +207,8 @@ class ClientDisconnectIT {
         }
 
         @Override
-        public boolean awaitRoom() {
-            return outbox.awaitRoom();
+        public boolean awaitRoom(BooleanSupplier stopWaiting) {
+            return outbox.awaitRoom(stopWaiting);
         }
 
         @Override

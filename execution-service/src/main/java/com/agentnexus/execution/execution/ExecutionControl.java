@@ -94,6 +94,7 @@ final class ExecutionControl {
             kill = cancelRequested;
         }
         if (kill) {
+            events().stopHoldingBack();
             agent.kill();
         }
     }
@@ -120,6 +121,7 @@ final class ExecutionControl {
 
     private void kill(RunningAgent agent) {
         try {
+            events().stopHoldingBack();
             agent.kill();
         } catch (RuntimeException e) {
             // The lifecycle's timeout still kills it; CANCELLED is decided already.

@@ -120,6 +120,7 @@ final class ExecutionLifecycle {
         } catch (TimeoutException e) {
             // Decide before killing: a cancel that arrives during the kill must not turn this into CANCELLED.
             boolean cancelled = control.decideCancelled();
+            control.events().stopHoldingBack();
             agent.kill();
             Integer exitCode = awaitKilled(agent);
             long duration = elapsedMillis(startNanos);
@@ -128,6 +129,7 @@ final class ExecutionLifecycle {
         } catch (InterruptedException e) {
             // The service is stopping (ExecutionSlots.shutDown): the agent must not outlive it — a container would
             // run on with no timeout and never be removed.
+            control.events().stopHoldingBack();
             agent.kill();
             Integer exitCode = awaitKilledAtShutdown(control, agent);
             Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,15 +84,15 @@ final class EventOutbox implements EventSink, AutoCloseable {
     }
 
     @Override
-    public boolean awaitRoom() {
-        if (pending.get() < props.bufferEvents()) {
+    public boolean awaitRoom(BooleanSupplier stopWaiting) {
+        if (pending.get() < props.bufferEvents() || stopWaiting.getAsBoolean()) {
             return true;
         }
         waits.incrementAndGet();
         roomLock.lock();
         waiting++;
         try {
-            while (pending.get() >= resumeBelow) {
+            while (pending.get() >= resumeBelow && !stopWaiting.getAsBoolean()) {
                 long quietNanos = System.nanoTime() - progressNanos;
                 long leftNanos = props.outageTimeout().toNanos() - quietNanos;
                 if (leftNanos <= 0) {
@@ -101,7 +102,8 @@ final class EventOutbox implements EventSink, AutoCloseable {
             }
             return true;
         } catch (InterruptedException e) {
-            // The service is stopping: let the event through (one over the bound) and keep the interrupt.
+            // The service is stopping and kills its agents: their remaining output goes beyond the bound (a pipe's
+            // worth each) rather than being lost; the interrupt is kept for the caller.
             Thread.currentThread().interrupt();
             return true;
         } finally {
@@ -249,12 +251,15 @@ final class EventOutbox implements EventSink, AutoCloseable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** Gives buffered events a short chance to leave, then stops the publisher thread. */
+    /**
+     * Gives buffered events a short chance to reach Kafka — the queue and the batch the publisher holds, until
+     * acknowledged — then stops the publisher thread.
+     */
     @Override
     public void close() {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         try {
-            while (!queue.isEmpty() && System.nanoTime() < deadline) {
+            while (pending.get() > 0 && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
         } catch (InterruptedException e) {

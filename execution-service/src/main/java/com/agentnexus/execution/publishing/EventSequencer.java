@@ -38,6 +38,7 @@ public final class EventSequencer {
     private boolean ended;
     private long notPublished;
     private volatile boolean overflowed;
+    private volatile boolean released;
     private @Nullable TerminalStatus endedWith;
 
     /**
@@ -81,7 +82,10 @@ public final class EventSequencer {
 
     /** Publishes a resource sample, or skips it (no seq, nothing lost) while publishing is stalled. */
     public synchronized CompletableFuture<Void> resources(long memoryBytes, double cpuPercent, long durationMs) {
-        if (!ended && !overflowed && !sink.takesOptionalEvents()) {
+        if (overflowed) {
+            return CompletableFuture.completedFuture(null); // optional: a sample is never counted as lost
+        }
+        if (!ended && !sink.takesOptionalEvents()) {
             return CompletableFuture.completedFuture(null);
         }
         return send(true, seq -> new ResourcesSampled(envelope.executionId(), envelope.agentId(),
@@ -128,9 +132,17 @@ public final class EventSequencer {
         return ended;
     }
 
+    /**
+     * The agent is being killed (timeout, cancel, shutdown): its writers stop waiting for room, so what is left in
+     * its pipes — at most a pipe's worth — is published beyond the bound instead of holding up its end.
+     */
+    public void stopHoldingBack() {
+        released = true;
+    }
+
     /** Waits for room in the sink, unless this execution already lost events (then nothing more is numbered). */
     private boolean awaitRoom() {
-        return overflowed || sink.awaitRoom();
+        return overflowed || released || sink.awaitRoom(() -> released);
     }
 
     /** @param room whether the sink had room for a non-terminal event */

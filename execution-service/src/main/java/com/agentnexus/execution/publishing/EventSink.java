@@ -2,6 +2,7 @@ package com.agentnexus.execution.publishing;
 
 import com.agentnexus.events.ExecutionEvent;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where sequenced events go. The sequencer offers events under its lock, so an implementation must publish
@@ -22,10 +23,12 @@ public interface EventSink {
     /**
      * Waits while the buffer is full and Kafka keeps acknowledging events.
      *
-     * @return true when there is room; false when Kafka acknowledged nothing for the outage timeout (an outage
-     *         that outlasted the buffer)
+     * @param stopWaiting checked while waiting: once true, the caller goes ahead beyond the bound (its agent is
+     *        being killed, so what it still has to publish is bounded by a pipe's worth)
+     * @return true when there is room (or waiting was stopped); false when Kafka acknowledged nothing for the
+     *         outage timeout (an outage that outlasted the buffer)
      */
-    default boolean awaitRoom() {
+    default boolean awaitRoom(BooleanSupplier stopWaiting) {
         return true;
     }
 

@@ -91,7 +91,7 @@ class EventOutboxTest {
         AtomicInteger highWater = new AtomicInteger();
 
         for (ExecutionEvent event : events) {
-            assertThat(outbox.awaitRoom()).isTrue();
+            assertThat(outbox.awaitRoom(() -> false)).isTrue();
             outbox.offer(event);
             highWater.accumulateAndGet(outbox.pending(), Math::max);
         }
@@ -118,12 +118,12 @@ class EventOutboxTest {
         execution.failed(1);
         List<ExecutionEvent> events = execution.events();
 
-        assertThat(outbox.awaitRoom()).isTrue();
+        assertThat(outbox.awaitRoom(() -> false)).isTrue();
         outbox.offer(events.get(0));
-        assertThat(outbox.awaitRoom()).isTrue();
+        assertThat(outbox.awaitRoom(() -> false)).isTrue();
         outbox.offer(events.get(1));
         long waited = System.nanoTime();
-        boolean room = outbox.awaitRoom();
+        boolean room = outbox.awaitRoom(() -> false);
         waited = System.nanoTime() - waited;
 
         assertThat(room).as("no acknowledgement within the outage timeout").isFalse();
@@ -133,7 +133,23 @@ class EventOutboxTest {
         unacked.forEach(ack -> ack.complete(null));
         assertThat(terminal).isCompleted();
         assertThat(outbox.pending()).isZero();
-        assertThat(outbox.awaitRoom()).isTrue();
+        assertThat(outbox.awaitRoom(() -> false)).isTrue();
+    }
+
+    @Test
+    void aWriterWhoseAgentIsKilledStopsWaitingAtOnce() throws Exception {
+        outbox = new EventOutbox(event -> new CompletableFuture<>(), properties(1, Duration.ofMinutes(10)));
+        ExecutionFixture execution = ExecutionFixture.anExecution();
+        execution.stdout("fills the buffer");
+        outbox.offer(execution.events().get(0));
+        AtomicBoolean killed = new AtomicBoolean();
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> outbox.awaitRoom(killed::get));
+
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> !waiting.isDone());
+        killed.set(true);
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).as("goes ahead, beyond the bound, without losing").isTrue();
     }
 
     private static PublishingProperties properties(int bufferEvents, Duration outageTimeout) {

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,8 @@ class EventSequencerTest {
         }
 
         @Override
-        public boolean awaitRoom() {
-            return room;
+        public boolean awaitRoom(BooleanSupplier stopWaiting) {
+            return room || stopWaiting.getAsBoolean();
         }
 
         @Override
@@ -139,6 +140,20 @@ class EventSequencerTest {
                 .satisfies(end -> assertThat(end.status()).isEqualTo(ExecutionStatus.FAILED));
         assertThat(events.notPublished()).isEqualTo(3);
         assertThat(notPublished).as("each lost event is counted, not the incident").isEqualTo(3);
+    }
+
+    @Test
+    void aKilledAgentsLastLinesAreNotHeldBackByAFullBuffer() {
+        EventSequencer events = publisher.open(envelope);
+        events.status(ExecutionStatus.RUNNING);
+        room = false; // a full buffer during an outage: this writer would give up and lose its line
+        events.stopHoldingBack();
+        events.log(LogStream.STDOUT, "printed before the kill");
+        events.terminal(TerminalStatus.timedOut("timed out after 1 s", 137, 1000));
+
+        assertThat(sent).extracting(ExecutionEvent::seq).containsExactly(1L, 2L, 3L);
+        assertThat(((ExecutionStatusChanged) sent.get(2)).status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        assertThat(notPublished).isZero();
     }
 
     @Test
