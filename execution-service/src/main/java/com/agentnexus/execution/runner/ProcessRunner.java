@@ -1,6 +1,7 @@
 package com.agentnexus.execution.runner;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs agents as local {@code /bin/sh -c} processes: the runner used when no Docker engine answers. Offers no
@@ -35,9 +38,12 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
     /**
      * Leads the agent's process group with the parent-death signal (TERM) of setpriv: runs the agent's script as a
      * child and passes on its exit status; on TERM it kills the group, itself included. Ordinary ends (exit, timeout,
-     * cancel) do not involve it: the runner kills the group as before.
+     * cancel) do not involve it: the runner kills the group as before. A shell starts background jobs with SIGINT
+     * and SIGQUIT ignored, which the agent would inherit: coreutils' {@code env --default-signal} gives them back.
      */
-    static final String GUARD = "trap 'kill -KILL 0' TERM; /bin/sh -c \"$1\" & wait $!";
+    static final String GUARD = "trap 'kill -KILL 0' TERM; %s/bin/sh -c \"$1\" & wait $!";
+    private static final String DEFAULT_SIGNALS = "/usr/bin/env --default-signal=INT,QUIT ";
+    private static final Logger log = LoggerFactory.getLogger(ProcessRunner.class);
 
     private final RunnerProperties props;
     private final ProcessTreeProbe probe;
@@ -47,10 +53,16 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
     private final ExecutorService launcher = Executors.newSingleThreadExecutor(daemon("agent-launcher-"));
     private final Optional<Path> setsid = utilLinux("setsid");
     private final Optional<Path> setpriv = utilLinux("setpriv");
+    private final String guard;
 
     ProcessRunner(RunnerProperties props, ProcessTreeProbe probe) {
         this.props = props;
         this.probe = probe;
+        this.guard = String.format(GUARD, runs(DEFAULT_SIGNALS + "true") ? DEFAULT_SIGNALS : "");
+        if (setsid.isEmpty() || setpriv.isEmpty()) {
+            log.warn("util-linux setsid/setpriv not found: agents get no process group and no parent-death signal, "
+                    + "so an agent may outlive a service that is killed");
+        }
     }
 
     @Override
@@ -62,7 +74,7 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
         setsid.ifPresent(path -> command.addAll(List.of(path.toString(), "--wait")));
         if (setsid.isPresent() && setpriv.isPresent()) {
             command.addAll(List.of(setpriv.get().toString(), "--pdeathsig", "TERM", "--"));
-            command.addAll(List.of("/bin/sh", "-c", GUARD, "agentnexus-guard", spec.script()));
+            command.addAll(List.of("/bin/sh", "-c", guard, "agentnexus-guard", spec.script()));
         } else {
             command.addAll(List.of("/bin/sh", "-c", spec.script()));
         }
@@ -87,6 +99,18 @@ final class ProcessRunner implements AgentRunner, AutoCloseable {
         }
         return ProcessRun.start(process, setsid.isPresent(), spec.executionId().toString(), listener, outputReaders,
                 sampler, probe, props);
+    }
+
+    private static boolean runs(String command) {
+        try {
+            return new ProcessBuilder(command.split(" ")).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Optional<Path> utilLinux(String tool) {

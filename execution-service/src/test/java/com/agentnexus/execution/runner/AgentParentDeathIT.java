@@ -23,17 +23,20 @@ import org.junit.jupiter.api.Test;
 class AgentParentDeathIT {
 
     private Process host;
+    private long seconds;
 
     @AfterEach
     void killLeftovers() {
         if (host != null) {
             host.destroyForcibly();
         }
+        // should the test fail, its sleeps must not outlive it either
+        sleeping(seconds, seconds + 1).forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
     void aSigkilledServiceTakesItsSilentAgentAndItsBackgroundJobsWithIt() throws Exception {
-        long seconds = 100_000 + ThreadLocalRandom.current().nextInt(800_000);
+        seconds = 100_000 + ThreadLocalRandom.current().nextInt(800_000);
         String job = "sleep " + seconds;
         String foreground = "sleep " + (seconds + 1);
         host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
