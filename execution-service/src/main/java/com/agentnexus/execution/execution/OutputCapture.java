@@ -6,7 +6,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Remembers an agent's output: the last stdout line that parses as a JSON object, in compact form. */
+/**
+ * Remembers an agent's output: the last stdout line that parses as a JSON object PostgreSQL can store, in compact
+ * form.
+ */
 final class OutputCapture {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -23,7 +26,9 @@ final class OutputCapture {
         }
         try {
             JsonNode node = MAPPER.readTree(trimmed);
-            if (node != null && node.isObject()) {
+            // An object PostgreSQL's jsonb cannot hold (a \u0000 escape) could never be recorded: the row would
+            // retry its end for good. It is not taken as the output (the line itself is still published).
+            if (node != null && node.isObject() && StorableJson.firstUnstorable(node) == null) {
                 lastObject = MAPPER.writeValueAsString(node);
             }
         } catch (JacksonException e) {

@@ -31,4 +31,12 @@ class OutputCaptureTest {
         capture.offer("{\"a\":1} {\"b\":2}");
         assertThat(capture.output()).isEqualTo("{\"ok\":true}");
     }
+
+    @Test
+    void ignoresObjectsPostgresCannotStoreSoTheRowCanAlwaysBeRecorded() {
+        capture.offer("{\"ok\":true}");
+        capture.offer("{\"r\":\"\\u0000\"}");
+        capture.offer("{\"\\u0000\":1}");
+        assertThat(capture.output()).isEqualTo("{\"ok\":true}");
+    }
 }

@@ -64,9 +64,16 @@ class UnrecordedEndsTest {
     @Test
     void closingStopsRetrying() {
         ends.record(id, database.write(), ATTEMPT).block();
+        await().atMost(Duration.ofSeconds(10)).until(() -> database.attempts.get() >= 2); // retrying
 
         ends.close();
+        int attemptsAtClose = database.attempts.get();
+        database.up.set(true);
 
+        // backoff is at most a second here: three seconds without an attempt means retrying stopped
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> database.attempts.get() <= attemptsAtClose + 1);
+        assertThat(database.written).isFalse();
         assertThat(ends.count()).isZero();
     }
 
