@@ -2,8 +2,10 @@ package com.agentnexus.launcher;
 
 import com.agentnexus.launcher.logs.LogRotation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,17 +54,37 @@ public final class AgentNexusLauncher implements Callable<Integer> {
                 StackConfig.PROMETHEUS_INTERVAL)
                 .withLogRotation(new LogRotation(LogRotation.parseSize(logMaxSize), logFiles));
         var stopped = new CountDownLatch(1);
+        var startEnded = new CountDownLatch(1);
+        Thread starter = Thread.currentThread();
         Stack stack = Stack.create(config);
-        // registered before anything starts, so that Ctrl-C during start-up stops what already runs, too
+        // Registered before anything starts, so that Ctrl-C or a plain kill during start-up stops what already runs —
+        // including a node still starting: the starting thread is interrupted (a node closes its process then) and
+        // given a moment to unwind before the stack closes the rest.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping AgentNexus ...");
+            if (startEnded.getCount() > 0) {
+                starter.interrupt();
+                awaitQuietly(startEnded, Duration.ofSeconds(30));
+            }
             stack.close();
             stopped.countDown();
         }, "agentnexus-shutdown"));
-        stack.startAll(System.getProperty("java.class.path"));
+        try {
+            stack.startAll(System.getProperty("java.class.path"));
+        } finally {
+            startEnded.countDown();
+        }
         System.out.println(Banner.render(stack));
         stopped.await();
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Path resolveDataDir() {

@@ -101,7 +101,11 @@ final class SupervisedNode implements AutoCloseable {
         synchronized (lock) {
             readySince = System.nanoTime();
         }
-        node.exited().thenAccept(exitCode -> died(node, exitCode));
+        // A failure while handling a death would otherwise vanish in the future and end supervision without a word.
+        node.exited().thenAccept(exitCode -> died(node, exitCode)).exceptionally(error -> {
+            log.error("Supervising {} failed after it died; it is not restarted", name, error);
+            return null;
+        });
     }
 
     private void died(RunningNode node, int exitCode) {
@@ -124,7 +128,7 @@ final class SupervisedNode implements AutoCloseable {
         synchronized (lock) {
             restartIn = backoff.afterCrash(Duration.ofNanos(System.nanoTime() - readySince));
         }
-        node.close(); // releases what the dead incarnation held (PostgreSQL's data directory lock, for one)
+        closeQuietly(node); // releases what the dead incarnation held (PostgreSQL's data directory lock, for one)
         events.accept(new SupervisionEvent.Died(name, node.pid(), exitCode, childLog.tail(), restartIn));
         restartIn.ifPresent(this::scheduleRestart);
     }
