@@ -8,9 +8,12 @@ import com.agentnexus.events.UserId;
 import com.agentnexus.execution.agent.Agent;
 import com.agentnexus.execution.agent.AgentContainer;
 import com.agentnexus.execution.execution.ExecutionControl.CancelOutcome;
+import com.agentnexus.execution.publishing.EventEnvelope;
+import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.runner.RunningAgent;
 import com.fasterxml.uuid.Generators;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -22,10 +25,12 @@ class ExecutionControlTest {
 
     /** Where kills requested by a cancel go; the test runs them when it chooses. */
     private final Queue<Runnable> killer = new ArrayDeque<>();
-    private final ExecutionControl control = new ExecutionControl(new LaunchedExecution(
-            new ExecutionId(Generators.timeBasedEpochGenerator().generate()),
+    private final ExecutionId id = new ExecutionId(Generators.timeBasedEpochGenerator().generate());
+    private final ExecutionControl control = new ExecutionControl(new LaunchedExecution(id,
             new Agent(new AgentId("a"), "A", BigInteger.ONE, Duration.ofSeconds(5), "true", AgentContainer.DEFAULT),
-            new UserId("u"), "{}"), null, killer::add);
+            new UserId("u"), "{}"), new EventPublisher(event -> CompletableFuture.completedFuture(null),
+                    Clock.systemUTC()).open(new EventEnvelope(id, new AgentId("a"), new UserId("u"), "A")),
+            killer::add);
 
     @Test
     void cancellingAQueuedExecutionWithdrawsItAndItNeverStarts() {
