@@ -83,10 +83,12 @@ class DashboardEndToEndIT {
                 finished.add(start(demo, "demo-failing"));
             }
             // container gauges exist only while executions run: remember a moment Prometheus saw them
-            double whileRunning = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> instant("count(agentnexus_container_memory_bytes)"), value -> value >= 1);
-            long runningAt = System.currentTimeMillis() / 1000;
-            assertThat(whileRunning).isPositive();
+            // (the query's own evaluation time, not the test's clock cut to the second: right after start-up that
+            // second can begin before Prometheus's first scrape)
+            JsonNode whileRunning = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> series("count(agentnexus_container_memory_bytes)", null), result -> !result.isEmpty()
+                            && Double.parseDouble(result.get(0).path("value").get(1).asString()) >= 1);
+            String runningAt = whileRunning.get(0).path("value").get(0).decimalValue().toPlainString();
             HttpResponse<String> cancel = post("/api/executions/" + cancelled + "/cancel", demo);
             assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
             assertThat(watcher.untilTerminal(Duration.ofSeconds(60))).last()
@@ -161,8 +163,8 @@ class DashboardEndToEndIT {
         return result.isEmpty() ? 0 : Double.parseDouble(result.get(0).path("value").get(1).asString());
     }
 
-    /** The result vector of an instant query, at {@code time} (epoch seconds) or now. */
-    private static JsonNode series(String expr, Long time) throws Exception {
+    /** The result vector of an instant query, at {@code time} (epoch seconds, as Prometheus writes them) or now. */
+    private static JsonNode series(String expr, String time) throws Exception {
         String url = prometheus + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
                 + (time == null ? "" : "&time=" + time);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
