@@ -60,6 +60,9 @@ final class EventOutbox implements EventSink, AutoCloseable {
     private final AtomicLong waits = new AtomicLong();
     private final ReentrantLock roomLock = new ReentrantLock();
     private final Condition room = roomLock.newCondition();
+    /** Signalled when nothing is pending any more, while {@link #close()} waits for it. */
+    private final Condition drained = roomLock.newCondition();
+    private volatile boolean closing;
     private volatile int waiting;
     private final Thread publisher;
     private volatile long progressNanos = System.nanoTime();
@@ -223,16 +226,6 @@ final class EventOutbox implements EventSink, AutoCloseable {
     }
 
     private void settle(Entry entry, @Nullable Throwable error) {
-        int now = pending.decrementAndGet();
-        progressNanos = System.nanoTime();
-        if (waiting > 0 && now < resumeBelow) {
-            roomLock.lock();
-            try {
-                room.signalAll();
-            } finally {
-                roomLock.unlock();
-            }
-        }
         if (error == null) {
             entry.acked().complete(null);
         } else {
@@ -240,6 +233,18 @@ final class EventOutbox implements EventSink, AutoCloseable {
             log.error("event seq {} of execution {} was rejected by Kafka and is not published",
                     entry.event().seq(), entry.event().executionId(), error);
             entry.acked().completeExceptionally(error);
+        }
+        // counted out only once its acknowledgement is delivered, so close() returns with every one done
+        int now = pending.decrementAndGet();
+        progressNanos = System.nanoTime();
+        if ((waiting > 0 && now < resumeBelow) || (now == 0 && closing)) {
+            roomLock.lock();
+            try {
+                room.signalAll();
+                drained.signalAll();
+            } finally {
+                roomLock.unlock();
+            }
         }
     }
 
@@ -257,13 +262,17 @@ final class EventOutbox implements EventSink, AutoCloseable {
      */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        closing = true;
+        long leftNanos = Duration.ofSeconds(5).toNanos();
+        roomLock.lock();
         try {
-            while (pending.get() > 0 && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(20);
+            while (pending.get() > 0 && leftNanos > 0) {
+                leftNanos = drained.awaitNanos(leftNanos);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            roomLock.unlock();
         }
         publisher.interrupt();
     }

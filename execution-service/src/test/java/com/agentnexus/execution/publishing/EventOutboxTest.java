@@ -152,6 +152,25 @@ class EventOutboxTest {
         assertThat(waiting.get(5, TimeUnit.SECONDS)).as("goes ahead, beyond the bound, without losing").isTrue();
     }
 
+    @Test
+    void closeWaitsForThePendingEventsToBeAcknowledged() {
+        outbox = new EventOutbox(event -> {
+            var ack = new CompletableFuture<Void>();
+            unacked.add(ack);
+            return ack;
+        }, properties(10, Duration.ofSeconds(30)));
+        ExecutionFixture execution = ExecutionFixture.anExecution();
+        execution.stdout("last words");
+        CompletableFuture<Void> ack = outbox.offer(execution.events().get(0));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> unacked.size() == 1);
+        broker.schedule(() -> unacked.get(0).complete(null), 300, TimeUnit.MILLISECONDS);
+
+        outbox.close();
+
+        assertThat(ack).as("close returned only after Kafka had the event").isCompleted();
+        assertThat(outbox.pending()).isZero();
+    }
+
     private static PublishingProperties properties(int bufferEvents, Duration outageTimeout) {
         return new PublishingProperties(bufferEvents, outageTimeout, Duration.ofMillis(100), Duration.ofMillis(50));
     }
