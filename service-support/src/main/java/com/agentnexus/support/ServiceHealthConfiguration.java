@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The health checks every service shares (DESIGN.md, "Health"): {@code uptime} for liveness, {@code kafka}
- * (critical) and {@code heap} ({@link HealthStatuses#DEGRADED} above {@code agentnexus.health.heap-degraded-above},
- * default 0.9) for readiness. A service {@code @Import}s it and lists them in its health groups.
+ * The health checks every service shares (docs/architecture.md, "Health"): {@code uptime} for liveness,
+ * {@code kafka} (critical) and {@code heap} ({@link HealthStatuses#DEGRADED} above
+ * {@code agentnexus.health.heap-degraded-above}, default 0.9) for readiness. A service {@code @Import}s it and lists
+ * them in its health groups.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceHealthConfiguration {
