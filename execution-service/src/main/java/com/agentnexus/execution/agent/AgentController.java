@@ -1,7 +1,7 @@
 package com.agentnexus.execution.agent;
 
 import com.agentnexus.execution.problem.ApiProblem;
-import com.agentnexus.execution.security.Caller;
+import com.agentnexus.support.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,7 +56,7 @@ class AgentController {
     @ApiResponse(responseCode = "415", description = "Body not application/json (or another +json type)")
     Mono<ResponseEntity<AgentView>> add(@RequestBody(required = false) @Nullable String body,
             Authentication authentication) {
-        if (!Caller.of(authentication).admin()) {
+        if (!Viewer.of(authentication).admin()) {
             return Mono.error(ApiProblem.forbidden("Only admins may add agents."));
         }
         return Mono.fromCallable(() -> parser.parse(body))

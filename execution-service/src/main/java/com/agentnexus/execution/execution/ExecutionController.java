@@ -2,7 +2,7 @@ package com.agentnexus.execution.execution;
 
 import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.UserId;
-import com.agentnexus.execution.security.Caller;
+import com.agentnexus.support.Viewer;
 import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -61,7 +61,7 @@ class ExecutionController {
     Mono<ResponseEntity<Started>> start(@RequestBody(required = false) @Nullable String body,
             Authentication authentication) {
         return Mono.fromCallable(() -> parser.parse(body))
-                .flatMap(request -> startExecution.start(Caller.of(authentication), request))
+                .flatMap(request -> startExecution.start(Viewer.of(authentication), request))
                 .map(id -> ResponseEntity.accepted()
                         .location(URI.create("/api/executions/" + id))
                         .body(new Started(id.toString(), ExecutionStatus.PENDING.name())));
@@ -79,7 +79,7 @@ class ExecutionController {
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size,
             @RequestParam(required = false) @Nullable String all, Authentication authentication) {
-        return Mono.fromCallable(() -> ExecutionQueryParser.parse(Caller.of(authentication), agentId, status, page,
+        return Mono.fromCallable(() -> ExecutionQueryParser.parse(Viewer.of(authentication), agentId, status, page,
                         size, all))
                 .flatMap(query -> store.list(query).map(ExecutionView::of).collectList()
                         .zipWith(store.count(query), (items, total) -> ExecutionPage.of(items, query, total)));
@@ -90,7 +90,7 @@ class ExecutionController {
     @ApiResponse(responseCode = "200", description = "The execution")
     @ApiResponse(responseCode = "404", description = "No such execution visible to the caller")
     Mono<ExecutionView> find(@PathVariable String id, Authentication authentication) {
-        return visible(id, Caller.of(authentication)).map(ExecutionView::of);
+        return visible(id, Viewer.of(authentication)).map(ExecutionView::of);
     }
 
     /** Owner or admin; answers with the execution as it ended (CANCELLED), or 409 when it had already ended. */
@@ -100,12 +100,12 @@ class ExecutionController {
     @ApiResponse(responseCode = "404", description = "No such execution visible to the caller")
     @ApiResponse(responseCode = "409", description = "The execution had already ended")
     Mono<ExecutionView> cancel(@PathVariable String id, Authentication authentication) {
-        return visible(id, Caller.of(authentication))
+        return visible(id, Viewer.of(authentication))
                 .flatMap(execution -> cancelExecution.cancel(execution).then(store.find(execution.id())))
                 .map(ExecutionView::of);
     }
 
-    private Mono<ExecutionRecord> visible(String id, Caller caller) {
+    private Mono<ExecutionRecord> visible(String id, Viewer caller) {
         return parseId(id)
                 .flatMap(store::find)
                 .filter(execution -> caller.maySee(new UserId(execution.userId())))

@@ -2,7 +2,7 @@ package com.agentnexus.execution.execution;
 
 import com.agentnexus.events.AgentId;
 import com.agentnexus.events.ExecutionStatus;
-import com.agentnexus.execution.security.Caller;
+import com.agentnexus.support.Viewer;
 import com.agentnexus.support.StorableText;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +16,7 @@ final class ExecutionQueryParser {
     private ExecutionQueryParser() {
     }
 
-    static ExecutionQuery parse(Caller caller, @Nullable String agentId, @Nullable String status,
+    static ExecutionQuery parse(Viewer caller, @Nullable String agentId, @Nullable String status,
             @Nullable String page, @Nullable String size, @Nullable String all) {
         boolean everyone = flag("all", all);
         if (everyone && !caller.admin()) {

@@ -7,7 +7,7 @@ import com.agentnexus.execution.publishing.EventEnvelope;
 import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.publishing.EventSequencer;
 import com.agentnexus.execution.publishing.TerminalStatus;
-import com.agentnexus.execution.security.Caller;
+import com.agentnexus.support.Viewer;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.time.Clock;
@@ -51,7 +51,7 @@ final class StartExecution {
         this.clock = clock;
     }
 
-    Mono<ExecutionId> start(Caller caller, ExecutionRequest request) {
+    Mono<ExecutionId> start(Viewer caller, ExecutionRequest request) {
         return Mono.defer(() -> {
             if (!publisher.isPublishingPromptly()) {
                 // Kafka is out: refuse at once rather than make the client wait for an ack that cannot come

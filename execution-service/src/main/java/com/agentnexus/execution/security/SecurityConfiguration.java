@@ -16,7 +16,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        // who may see which execution is decided per request (Caller), not by path
+        // who may see which execution is decided per request (Viewer), not by path
         return BearerSecurity.chain(http, decoder, exchanges -> {
         });
     }

@@ -7,7 +7,7 @@ import com.agentnexus.gateway.protocol.ClientMessageParser;
 import com.agentnexus.gateway.protocol.ErrorCode;
 import com.agentnexus.gateway.protocol.ProtocolViolation;
 import com.agentnexus.gateway.protocol.ServerMessages;
-import com.agentnexus.gateway.security.Viewer;
+import com.agentnexus.support.Viewer;
 import com.agentnexus.gateway.subscription.Subscription;
 import com.agentnexus.gateway.subscription.SubscriptionSink;
 import com.agentnexus.gateway.subscription.SubscriptionStarter;

@@ -2,7 +2,7 @@ package com.agentnexus.gateway.connection;
 
 import com.agentnexus.gateway.protocol.ClientMessageParser;
 import com.agentnexus.gateway.protocol.ServerMessages;
-import com.agentnexus.gateway.security.Viewer;
+import com.agentnexus.support.Viewer;
 import com.agentnexus.gateway.subscription.SubscriptionStarter;
 import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionId;
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.gateway.protocol.ErrorCode;
-import com.agentnexus.gateway.security.Viewer;
+import com.agentnexus.support.Viewer;
 import java.util.ArrayList;
 import java.util.List;
 

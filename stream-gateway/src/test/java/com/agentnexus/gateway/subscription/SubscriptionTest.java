@@ -8,7 +8,7 @@ import com.agentnexus.events.ExecutionFixture;
 import com.agentnexus.events.ExecutionId;
 import com.agentnexus.events.UserId;
 import com.agentnexus.gateway.protocol.ErrorCode;
-import com.agentnexus.gateway.security.Viewer;
+import com.agentnexus.support.Viewer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
