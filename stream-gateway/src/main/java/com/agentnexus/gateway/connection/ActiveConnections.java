@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -58,6 +59,11 @@ class ActiveConnections implements SmartLifecycle {
 
     void closed(ServerClose connection) {
         open.remove(connection);
+        if (stopping && open.isEmpty()) {
+            synchronized (open) {
+                open.notifyAll();
+            }
+        }
     }
 
     int count() {
@@ -83,8 +89,11 @@ class ActiveConnections implements SmartLifecycle {
         // each connection's clean-up (subscriptions, gauge) runs once its close frame is out, or its socket was cut
         long deadline = System.nanoTime() + closeTimeout.plusSeconds(1).toNanos();
         try {
-            while (!open.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+            synchronized (open) {
+                // woken by the last closed(); the emptiness check under the monitor cannot miss that wake-up
+                while (!open.isEmpty() && System.nanoTime() < deadline) {
+                    TimeUnit.NANOSECONDS.timedWait(open, deadline - System.nanoTime());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
