@@ -32,6 +32,15 @@ public final class AgentNexusLauncher implements Callable<Integer> {
     @Option(names = "--kafka-controller-port", defaultValue = "9093")
     int kafkaControllerPort;
 
+    @Option(names = "--gateway-port", defaultValue = "3001", description = "the stream gateway's port (WebSocket)")
+    int gatewayPort;
+
+    @Option(names = "--execution-port", defaultValue = "3002", description = "the execution service's port (REST)")
+    int executionPort;
+
+    @Option(names = "--aggregator-port", defaultValue = "3003", description = "the metrics aggregator's port")
+    int aggregatorPort;
+
     @Option(names = "--prometheus-port", defaultValue = "9090",
             description = "Prometheus's port when a prometheus binary is on the PATH; 0 starts none")
     int prometheusPort;
@@ -50,7 +59,8 @@ public final class AgentNexusLauncher implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackConfig config = new StackConfig(resolveDataDir(), servicesDir(), postgresPort, kafkaPort,
-                kafkaControllerPort, 3001, 3002, 3003, TokenCommand.secret(), monitoringDir(), prometheusPort,
+                kafkaControllerPort, gatewayPort, executionPort, aggregatorPort, TokenCommand.secret(), monitoringDir(),
+                prometheusPort,
                 StackConfig.PROMETHEUS_INTERVAL)
                 .withLogRotation(new LogRotation(LogRotation.parseSize(logMaxSize), logFiles));
         var stopped = new CountDownLatch(1);

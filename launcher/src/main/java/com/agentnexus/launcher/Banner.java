@@ -29,12 +29,13 @@ final class Banner {
                        -H 'Content-Type: application/json' -d '{"agentId":"demo-worker","input":{"task":"hello"}}'
 
                 Watch it (live, or replayed from seq 1 if it already finished), with the id from the answer:
-                  java -jar launcher/target/agentnexus-launcher.jar watch <executionId>
+                  java -jar launcher/target/agentnexus-launcher.jar watch%s <executionId>
 
                 Ctrl-C stops everything.
                 """.formatted(config.dataDir(), stack.executionUrl(), stack.gatewayUrl(), config.gatewayPort(),
                 stack.aggregatorUrl(), config.kafkaBootstrap(), config.postgresPort(), StackConfig.DB_NAME,
-                prometheusLine(stack), secretNote, token, stack.executionUrl());
+                prometheusLine(stack), secretNote, token, stack.executionUrl(),
+                config.gatewayPort() == 3001 ? "" : " --url ws://127.0.0.1:" + config.gatewayPort() + "/ws");
     }
 
     private static String prometheusLine(Stack stack) {
