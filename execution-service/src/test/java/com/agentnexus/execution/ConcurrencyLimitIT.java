@@ -1,5 +1,6 @@
 package com.agentnexus.execution;
 
+import static com.agentnexus.events.EventAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,7 +76,7 @@ class ConcurrencyLimitIT {
                 .map(Received::event).collect(Collectors.toList());
         assertThat(events).extracting(event -> ((ExecutionStatusChanged) event).status())
                 .containsExactly(ExecutionStatus.PENDING, ExecutionStatus.CANCELLED);
-        assertThat(((ExecutionStatusChanged) events.get(1)).eventCount()).isEqualTo(2);
+        assertThat(events).isCompleteRun();
         assertThat(api.view(user, queued).get("startedAt")).isNull();
 
         // Its place is free again: another start is accepted while the first still runs.

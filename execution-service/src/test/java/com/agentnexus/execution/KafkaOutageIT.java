@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.ExecutionStatusChanged;
-import com.agentnexus.events.LogChecksum;
 import com.agentnexus.execution.EventsOnKafka.Received;
 import java.time.Duration;
 import java.util.List;
@@ -51,9 +50,6 @@ class KafkaOutageIT extends KafkaOutageScenario {
         assertThat(lines.subList(0, KafkaOutageSupport.TICKS)).containsExactlyElementsOf(
                 IntStream.rangeClosed(1, KafkaOutageSupport.TICKS).mapToObj(i -> "tick " + i)
                         .collect(Collectors.toList()));
-        var checksum = new LogChecksum();
-        lines.forEach(checksum::update);
-        assertThat(terminal.logChecksum()).isEqualTo(checksum.value());
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> registry.get("agentnexus.publishing.buffered.events").gauge().value() == 0);
     }

@@ -1,5 +1,6 @@
 package com.agentnexus.execution;
 
+import static com.agentnexus.events.EventAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentnexus.events.ExecutionEvent;
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -95,18 +95,13 @@ final class KafkaOutageSupport {
     }
 
     /**
-     * The published stream is seq 1..n, each once, with exactly one terminal status, last, that counts them all;
-     * on each topic, broker offsets follow seq.
+     * The published stream, by seq, is a complete run (seq 1..n, each once, exactly one terminal status, last, that
+     * counts them all and carries their log checksum); on each topic, broker offsets follow seq.
      */
     static List<ExecutionEvent> assertContiguousAndTerminatedOnce(List<Received> received) {
         List<ExecutionEvent> bySeq = received.stream().map(Received::event)
                 .sorted(Comparator.comparingLong(ExecutionEvent::seq)).collect(Collectors.toList());
-        int n = bySeq.size();
-        assertThat(bySeq).extracting(ExecutionEvent::seq)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, n).boxed().toList());
-        assertThat(bySeq).filteredOn(KafkaOutageSupport::isTerminal).hasSize(1);
-        assertThat(bySeq.get(n - 1)).matches(KafkaOutageSupport::isTerminal, "the terminal status is last");
-        assertThat(((ExecutionStatusChanged) bySeq.get(n - 1)).eventCount()).isEqualTo(n);
+        assertThat(bySeq).isCompleteRun();
         received.stream().collect(Collectors.groupingBy(Received::topic)).values().forEach(inTopic ->
                 assertThat(inTopic).extracting(r -> r.event().seq()).isSorted());
         return bySeq;

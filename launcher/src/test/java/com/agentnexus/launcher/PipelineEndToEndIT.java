@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.launcher.support.FreePorts;
+import com.agentnexus.support.PrometheusScrape;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -85,25 +87,14 @@ class PipelineEndToEndIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = get(stack.aggregatorUrl() + "/metrics").body();
-            assertThat(sample(metrics, "agentnexus_executions_total", "agent_id=\"demo-worker\"",
-                    "agent_name=\"Demo worker\"")).isEqualTo(1.0);
-            assertThat(sample(metrics, "agentnexus_execution_status_total", "agent_id=\"demo-worker\"",
-                    "status=\"COMPLETED\"")).isEqualTo(1.0);
-            assertThat(sample(metrics, "agentnexus_execution_duration_seconds_count", "agent_id=\"demo-worker\"",
-                    "status=\"COMPLETED\"")).isEqualTo(1.0);
+            var metrics = PrometheusScrape.of(get(stack.aggregatorUrl() + "/metrics").body());
+            assertThat(metrics.value("agentnexus_executions_total",
+                    Map.of("agent_id", "demo-worker", "agent_name", "Demo worker"))).isEqualTo(1.0);
+            assertThat(metrics.value("agentnexus_execution_status_total",
+                    Map.of("agent_id", "demo-worker", "status", "COMPLETED"))).isEqualTo(1.0);
+            assertThat(metrics.value("agentnexus_execution_duration_seconds_count",
+                    Map.of("agent_id", "demo-worker", "status", "COMPLETED"))).isEqualTo(1.0);
         });
-    }
-
-    /** The value of the one sample of {@code name} carrying every given label, whatever other labels it has. */
-    private static double sample(String exposition, String name, String... labels) {
-        List<String> lines = exposition.lines()
-                .filter(line -> line.startsWith(name + "{"))
-                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
-                .toList();
-        assertThat(lines).as(name + " with " + String.join(",", labels)).hasSize(1);
-        String line = lines.get(0);
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     @Test

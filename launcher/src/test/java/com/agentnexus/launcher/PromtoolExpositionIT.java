@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.agentnexus.launcher.support.FreePorts;
+import com.agentnexus.support.ExpositionSample;
+import com.agentnexus.support.PrometheusScrape;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,18 +89,12 @@ class PromtoolExpositionIT {
     @ParameterizedTest
     @ValueSource(strings = {"execution-service", "stream-gateway", "metrics-aggregator"})
     void everyAgentnexusAndJvmSampleNamesItsApplication(String service) throws Exception {
-        // the services' own tests parse the labels strictly; across processes a textual check suffices
-        List<String> samples = scrape(service).lines()
-                .filter(line -> line.startsWith("agentnexus_") || line.startsWith("jvm_"))
+        List<ExpositionSample> samples = PrometheusScrape.of(scrape(service)).samples().stream()
+                .filter(s -> s.name().startsWith("agentnexus_") || s.name().startsWith("jvm_"))
                 .toList();
 
-        assertThat(samples).anyMatch(line -> line.startsWith("jvm_"))
-                .allSatisfy(line -> assertThat(labelsOf(line)).contains("application=\"" + service + "\""));
-    }
-
-    private static String labelsOf(String sample) {
-        int open = sample.indexOf('{');
-        return open < 0 ? "" : sample.substring(open, sample.lastIndexOf('}') + 1);
+        assertThat(samples).anyMatch(s -> s.name().startsWith("jvm_"))
+                .allSatisfy(s -> assertThat(s.labels()).as(s.name()).containsEntry("application", service));
     }
 
     private static String scrape(String service) throws Exception {

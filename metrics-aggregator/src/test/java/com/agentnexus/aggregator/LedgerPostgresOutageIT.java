@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionFixture;
-import com.agentnexus.support.ExpositionSample;
 import com.agentnexus.support.Hs256Tokens;
+import com.agentnexus.support.PrometheusScrape;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,8 +151,7 @@ class LedgerPostgresOutageIT {
         String scrape = web.get().uri("/metrics").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape).isNotNull();
-        return ExpositionSample.parse(scrape).stream().filter(s -> s.name().equals(name))
-                .mapToDouble(ExpositionSample::value).sum();
+        return PrometheusScrape.of(scrape).sum(name);
     }
 
     private static String adminToken() {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionFixture;
-import com.agentnexus.support.ExpositionSample;
+import com.agentnexus.support.PrometheusScrape;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -14,6 +14,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -112,10 +113,7 @@ class LostCommitAcknowledgementIT {
         String scrape = web.get().uri("/metrics").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape).isNotNull();
-        return ExpositionSample.parse(scrape).stream()
-                .filter(s -> s.name().equals(name))
-                .filter(s -> status.length == 0 || status[0].equals(s.labels().get("status")))
-                .mapToDouble(ExpositionSample::value).sum();
+        return PrometheusScrape.of(scrape).sum(name, status.length == 0 ? Map.of() : Map.of("status", status[0]));
     }
 
     /** Wraps the pool so that chosen commits happen in PostgreSQL and then throw, as a broken connection would. */

@@ -1,5 +1,6 @@
 package com.agentnexus.execution.publishing;
 
+import static com.agentnexus.events.EventAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentnexus.events.AgentId;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class EventSequencerTest {
@@ -80,13 +80,8 @@ class EventSequencerTest {
         assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         events.terminal(TerminalStatus.completed(BigInteger.TEN, "{\"ok\":true}", 0, 1234)).get();
 
-        assertThat(sent).extracting(ExecutionEvent::seq)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, sent.size()).boxed().toList());
-        assertThat(sent).hasSize(2 + 1000 + 20 + 1);
+        assertThat(sent).hasSize(2 + 1000 + 20 + 1).isCompleteRun().endsWith(ExecutionStatus.COMPLETED);
         var terminal = (ExecutionStatusChanged) sent.get(sent.size() - 1);
-        assertThat(terminal.status()).isEqualTo(ExecutionStatus.COMPLETED);
-        assertThat(terminal.eventCount()).isEqualTo(sent.size());
-        assertThat(terminal.logChecksum()).isEqualTo(checksumOfLogLines());
         assertThat(terminal.priceWei()).isEqualTo(BigInteger.TEN);
         assertThat(events.lastSeq()).isEqualTo(sent.size());
     }
