@@ -54,15 +54,7 @@ final class DedicatedPostgres {
 
     /** The shared Kafka and everything else as in {@link TestInfrastructure}, but this database. */
     void register(DynamicPropertyRegistry registry) {
-        int port = postgres.getPort();
-        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/postgres");
-        registry.add("spring.r2dbc.username", () -> "postgres");
-        registry.add("spring.r2dbc.password", () -> "postgres");
-        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/postgres");
-        registry.add("spring.flyway.user", () -> "postgres");
-        registry.add("spring.flyway.password", () -> "postgres");
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
-        registry.add("agentnexus.security.jwt-secret", () -> TestInfrastructure.JWT_SECRET);
-        registry.add("agentnexus.runner.sample-interval", () -> "500ms");
+        TestInfrastructure.registerDatabase(registry, postgres.getPort(), "postgres");
+        TestInfrastructure.registerService(registry, TestInfrastructure::kafkaBootstrap);
     }
 }

@@ -40,15 +40,8 @@ final class KafkaOutageSupport {
     static void register(DynamicPropertyRegistry registry, String database) {
         int port = TestInfrastructure.postgresPort();
         createDatabase(port, database);
-        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/" + database);
-        registry.add("spring.r2dbc.username", () -> "postgres");
-        registry.add("spring.r2dbc.password", () -> "postgres");
-        registry.add("spring.flyway.url", () -> jdbcUrl(port, database));
-        registry.add("spring.flyway.user", () -> "postgres");
-        registry.add("spring.flyway.password", () -> "postgres");
-        registry.add("spring.kafka.bootstrap-servers", () -> RestartableKafka.shared().bootstrap());
-        registry.add("agentnexus.security.jwt-secret", () -> TestInfrastructure.JWT_SECRET);
-        registry.add("agentnexus.runner.sample-interval", () -> "500ms");
+        TestInfrastructure.registerDatabase(registry, port, database);
+        TestInfrastructure.registerService(registry, () -> RestartableKafka.shared().bootstrap());
     }
 
     /** Adds the ticker agent (after Flyway has created the schema). */

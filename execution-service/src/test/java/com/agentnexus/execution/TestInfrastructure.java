@@ -4,6 +4,7 @@ import com.agentnexus.events.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -50,19 +51,28 @@ final class TestInfrastructure {
     }
 
     static void register(DynamicPropertyRegistry registry) {
-        int port = postgresPort();
-        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/postgres");
-        registry.add("spring.r2dbc.username", () -> "postgres");
-        registry.add("spring.r2dbc.password", () -> "postgres");
-        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/postgres");
-        registry.add("spring.flyway.user", () -> "postgres");
-        registry.add("spring.flyway.password", () -> "postgres");
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
-        registry.add("agentnexus.security.jwt-secret", () -> JWT_SECRET);
-        registry.add("agentnexus.runner.sample-interval", () -> "500ms");
+        registerDatabase(registry, postgresPort(), "postgres");
+        registerService(registry, TestInfrastructure::kafkaBootstrap);
         // Contexts share this database and may live side by side: none may take another's live executions for
         // orphans. RestartRecoveryIT tests recovery against a database of its own.
         registry.add("agentnexus.execution.recover-orphans", () -> "false");
+    }
+
+    /** The service's R2DBC and Flyway settings for {@code database} of the PostgreSQL on {@code port}. */
+    static void registerDatabase(DynamicPropertyRegistry registry, int port, String database) {
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://localhost:" + port + "/" + database);
+        registry.add("spring.r2dbc.username", () -> "postgres");
+        registry.add("spring.r2dbc.password", () -> "postgres");
+        registry.add("spring.flyway.url", () -> "jdbc:postgresql://localhost:" + port + "/" + database);
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.flyway.password", () -> "postgres");
+    }
+
+    /** Everything else every test service needs: its Kafka, the tests' JWT secret, frequent resource samples. */
+    static void registerService(DynamicPropertyRegistry registry, Supplier<Object> kafkaBootstrap) {
+        registry.add("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        registry.add("agentnexus.security.jwt-secret", () -> JWT_SECRET);
+        registry.add("agentnexus.runner.sample-interval", () -> "500ms");
     }
 
     static Topics topics() {
