@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -65,6 +68,16 @@ class RunnerModeTest {
     }
 
     @Test
+    void everyApplicationStartMapsTheDeprecatedName() {
+        // registered in META-INF/spring.factories: a bare application (no configuration files) still gets it
+        try (var context = new SpringApplicationBuilder(Bare.class).web(WebApplicationType.NONE)
+                .properties("spring.config.name=none", "agentnexus.runner=docker").run()) {
+            assertThat(RunnerMode.of(context.getEnvironment())).isEqualTo(RunnerMode.DOCKER);
+            assertThat(DeprecatedRunnerProperty.selectedTheMode(context.getEnvironment())).isTrue();
+        }
+    }
+
+    @Test
     void theNewNameWinsOverTheDeprecatedOne() {
         var environment = started(Map.of("agentnexus.runner", "docker", "agentnexus.runner.mode", "process"));
 
@@ -87,6 +100,10 @@ class RunnerModeTest {
         assertThat(RunnerMode.PROCESS.usesDocker()).isFalse();
         assertThat(RunnerMode.AUTO.usesDocker()).isTrue();
         assertThat(RunnerMode.DOCKER.usesDocker()).isTrue();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Bare {
     }
 
     private static ConfigurableEnvironment started(Map<String, Object> properties) {
