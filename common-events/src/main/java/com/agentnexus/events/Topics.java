@@ -9,9 +9,15 @@ import java.util.Objects;
  */
 public record Topics(String logs, String status, String resources) {
 
+    /** The default name of the log topic (constants, so that annotations such as a default value can use them). */
+    public static final String DEFAULT_LOGS = "agentnexus.execution.logs";
+    /** The default name of the status topic. */
+    public static final String DEFAULT_STATUS = "agentnexus.execution.status";
+    /** The default name of the resource-sample topic. */
+    public static final String DEFAULT_RESOURCES = "agentnexus.execution.resources";
+
     /** The default names. */
-    public static final Topics DEFAULTS = new Topics(
-            "agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources");
+    public static final Topics DEFAULTS = new Topics(DEFAULT_LOGS, DEFAULT_STATUS, DEFAULT_RESOURCES);
 
     public Topics {
         Objects.requireNonNull(logs, "logs");

@@ -32,8 +32,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service with {@code agentnexus.runner=docker}: the demo agents run unchanged in the busybox image. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agentnexus.runner=docker")
+/** The service with {@code agentnexus.runner.mode=docker}: the demo agents run unchanged in the busybox image. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agentnexus.runner.mode=docker")
 @AutoConfigureWebTestClient
 class DockerExecutionIT {
 

@@ -11,7 +11,7 @@ class DockerRunnerBenchmark extends ExecutionBenchmark {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry);
-        registry.add("agentnexus.runner", () -> "docker");
+        registry.add("agentnexus.runner.mode", () -> "docker");
         registry.add("agentnexus.execution.max-running", () -> "8");
     }
 

@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link BurstyAgentScenario} in a hardened container of the Docker runner (its output arrives attached). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agentnexus.runner=docker")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agentnexus.runner.mode=docker")
 @AutoConfigureWebTestClient
 @DedicatedDatabase
 class DockerRunnerBurstIT extends BurstyAgentScenario {

@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link LineThroughputBenchmark} under the Docker runner. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agentnexus.runner=docker")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agentnexus.runner.mode=docker")
 @AutoConfigureWebTestClient
 @DedicatedDatabase
 class DockerRunnerLineThroughputBenchmark extends LineThroughputBenchmark {

@@ -121,7 +121,7 @@ class DockerShutdownIT {
         Map<String, Object> props = new LinkedHashMap<>();
         POSTGRES.register((name, value) -> props.put(name, value.get()));
         props.put("server.port", 0);
-        props.put("agentnexus.runner", "docker");
+        props.put("agentnexus.runner.mode", "docker");
         props.put("agentnexus.execution.recover-orphans", recoverOrphans);
         String host = System.getProperty("DOCKER_HOST", System.getenv("DOCKER_HOST"));
         if (host != null) {

@@ -3,6 +3,7 @@ package com.agentnexus.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentnexus.support.ExpositionSample;
+import com.agentnexus.support.PrometheusScrape;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +55,7 @@ class MetricsExpositionIT {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        List<ExpositionSample> samples = ExpositionSample.parse(exposition).stream()
+        List<ExpositionSample> samples = PrometheusScrape.of(exposition).samples().stream()
                 .filter(s -> s.name().startsWith("agentnexus_") || s.name().startsWith("jvm_"))
                 .toList();
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * long as it was away.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"agentnexus.runner=process", "agentnexus.execution.max-running=2",
+        properties = {"agentnexus.runner.mode=process", "agentnexus.execution.max-running=2",
             "agentnexus.execution.end-retry-max-backoff=1s"})
 @AutoConfigureWebTestClient
 class PostgresOutageIT {

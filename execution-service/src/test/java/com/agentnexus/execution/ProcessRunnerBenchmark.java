@@ -9,7 +9,7 @@ class ProcessRunnerBenchmark extends ExecutionBenchmark {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry);
-        registry.add("agentnexus.runner", () -> "process");
+        registry.add("agentnexus.runner.mode", () -> "process");
         registry.add("agentnexus.execution.max-running", () -> "8");
     }
 

@@ -4,7 +4,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
 /** {@link LineThroughputBenchmark} under the local process runner. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agentnexus.runner=process")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agentnexus.runner.mode=process")
 @AutoConfigureWebTestClient
 @DedicatedDatabase
 class ProcessRunnerLineThroughputBenchmark extends LineThroughputBenchmark {

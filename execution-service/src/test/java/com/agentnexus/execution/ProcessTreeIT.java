@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The process runner leaves nothing behind: a background job the agent started dies with it — whether the agent
  * exits on its own, times out or is cancelled — and no reader thread stays blocked on its output.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "agentnexus.runner=process")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agentnexus.runner.mode=process")
 @AutoConfigureWebTestClient
 @DirtiesContext
 @DedicatedDatabase

@@ -1,30 +1,29 @@
 package com.agentnexus.aggregator;
 
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code agentnexus.aggregator.*}; every setting has a default.
  *
- * @param maxContainerSeries at most this many running executions get container gauges (default 1,000)
- * @param lagDegradedAbove   readiness turns DEGRADED when the consumer is more records behind (default 10,000)
- * @param endedRetention     how long an ended execution is remembered to recognise late duplicates (default 7 days)
- * @param retryBackoff       the longest wait between retries while PostgreSQL is unreachable (default 5 s)
+ * @param maxContainerSeries At most this many running executions get container gauges; the rest are counted as
+ *                           omitted, so a burst of executions cannot blow up the number of series.
+ * @param lagDegradedAbove   Records the ledger consumer may be behind the end of its partitions before readiness
+ *                           reports DEGRADED (still answered with 200).
+ * @param endedRetention     How long an ended execution is remembered, to recognise its late duplicate events.
+ * @param retryBackoff       Longest wait between two attempts to store a consumed batch while PostgreSQL is
+ *                           unreachable; the waits double from 100 ms up to it.
  */
 @ConfigurationProperties("agentnexus.aggregator")
-public record AggregatorProperties(int maxContainerSeries, long lagDegradedAbove, Duration endedRetention,
-        Duration retryBackoff) {
+public record AggregatorProperties(
+        @DefaultValue("1000") int maxContainerSeries,
+        @DefaultValue("10000") long lagDegradedAbove,
+        @DefaultValue("7d") Duration endedRetention,
+        @DefaultValue("5s") Duration retryBackoff) {
 
-    @ConstructorBinding
-    public AggregatorProperties(@Nullable Integer maxContainerSeries, @Nullable Long lagDegradedAbove,
-            @Nullable Duration endedRetention, @Nullable Duration retryBackoff) {
-        this(maxContainerSeries == null ? 1_000 : maxContainerSeries,
-                lagDegradedAbove == null ? 10_000 : lagDegradedAbove,
-                endedRetention == null ? Duration.ofDays(7) : endedRetention,
-                retryBackoff == null ? Duration.ofSeconds(5) : retryBackoff);
-        if (this.maxContainerSeries < 0 || this.lagDegradedAbove < 0) {
+    public AggregatorProperties {
+        if (maxContainerSeries < 0 || lagDegradedAbove < 0) {
             throw new IllegalArgumentException("agentnexus.aggregator limits must not be negative");
         }
     }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.events.ExecutionFixture;
 import com.agentnexus.events.Topics;
+import com.agentnexus.support.ExpositionSample;
+import com.agentnexus.support.PrometheusScrape;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,24 @@ class MetricsAggregatorIT {
         web.get().uri("/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.components.uptime.status").isEqualTo("UP");
+    }
+
+    @Test
+    void everyAgentnexusAndJvmSampleCarriesTheApplicationLabel() {
+        // the ledger's own collector writes agentnexus_* series beside Micrometer's: both must carry the label
+        var run = ExecutionFixture.anExecution().ofAgent("label-agent", "Label agent", "1");
+        EventTopics.publish(broker.getBrokersAsString(), List.of(run.pending(), run.running(), run.completed("{}")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PrometheusScrape.of(scrape())
+                .samples("agentnexus_executions_total", Map.of("agent_id", "label-agent"))).isNotEmpty());
+
+        List<ExpositionSample> samples = PrometheusScrape.of(scrape()).samples().stream()
+                .filter(s -> s.name().startsWith("agentnexus_") || s.name().startsWith("jvm_"))
+                .toList();
+
+        assertThat(samples).anyMatch(s -> s.name().startsWith("agentnexus_"))
+                .anyMatch(s -> s.name().startsWith("jvm_"))
+                .allSatisfy(s -> assertThat(s.labels()).as(s.name())
+                        .containsEntry("application", "metrics-aggregator"));
     }
 
     private String scrape() {

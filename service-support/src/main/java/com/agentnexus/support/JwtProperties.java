@@ -5,8 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The HS256 secret shared with the token issuer and the other services. The default is for development only (the
- * README says so); every deployment sets {@code agentnexus.security.jwt-secret}.
+ * The HS256 secret shared with the token issuer and the other services. The default is declared here only and is
+ * for development only (the README says so); every deployment sets {@code agentnexus.security.jwt-secret}.
+ *
+ * @param jwtSecret HS256 secret the bearer tokens are signed with, shared by every service and the token issuer; at
+ *                  least 32 bytes. The default is a development secret published in the README: every deployment
+ *                  sets its own (AGENTNEXUS_SECURITY_JWT_SECRET).
  */
 @ConfigurationProperties("agentnexus.security")
 public record JwtProperties(@DefaultValue(JwtProperties.DEV_SECRET) String jwtSecret) {

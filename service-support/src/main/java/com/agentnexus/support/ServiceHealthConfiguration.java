@@ -2,7 +2,7 @@ package com.agentnexus.support;
 
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -10,10 +10,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * The health checks every service shares (docs/architecture.md, "Health"): {@code uptime} for liveness,
  * {@code kafka} (critical) and {@code heap} ({@link HealthStatuses#DEGRADED} above
- * {@code agentnexus.health.heap-degraded-above}, default 0.9) for readiness. A service {@code @Import}s it and lists
- * them in its health groups.
+ * {@code agentnexus.health.heap-degraded-above}, {@link HealthProperties}) for readiness. A service
+ * {@code @Import}s it and lists them in its health groups.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HealthProperties.class)
 public class ServiceHealthConfiguration {
 
     @Bean("kafka")
@@ -22,8 +23,8 @@ public class ServiceHealthConfiguration {
     }
 
     @Bean("heap")
-    HeapHealthIndicator heapHealthIndicator(@Value("${agentnexus.health.heap-degraded-above:0.9}") double threshold) {
-        return new HeapHealthIndicator(threshold);
+    HeapHealthIndicator heapHealthIndicator(HealthProperties properties) {
+        return new HeapHealthIndicator(properties.heapDegradedAbove());
     }
 
     @Bean("uptime")

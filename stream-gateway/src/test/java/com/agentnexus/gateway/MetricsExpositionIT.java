@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.support.ExpositionSample;
+import com.agentnexus.support.PrometheusScrape;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +46,7 @@ class MetricsExpositionIT extends GatewayIntegrationTest {
         HttpResponse<String> response = get("/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
 
-        List<ExpositionSample> samples = ExpositionSample.parse(response.body()).stream()
+        List<ExpositionSample> samples = PrometheusScrape.of(response.body()).samples().stream()
                 .filter(s -> s.name().startsWith("agentnexus_") || s.name().startsWith("jvm_"))
                 .toList();
 

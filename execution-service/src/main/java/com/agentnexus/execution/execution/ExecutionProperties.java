@@ -6,14 +6,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * @param maxInputSize   largest accepted {@code input} object, as compact JSON
- * @param maxLineSize    longest published log line; longer ones are cut with a visible marker
- * @param maxRunning     executions running at once; the rest wait as PENDING
- * @param maxQueued      PENDING executions waiting for a slot; beyond that a start is refused with 429
- * @param recoverOrphans whether start-up ends executions a previous process left PENDING/RUNNING (FAILED,
- *                       "interrupted"); correct only while one instance owns the whole executions table
- * @param endRetryMaxBackoff longest wait between two attempts to record an execution's end while the database is
- *                       unavailable (the waits double from 500 ms up to it)
+ * Limits of the executions API and of the executions this instance runs.
+ *
+ * @param maxInputSize   Largest accepted input object of a start request, measured as compact JSON.
+ * @param maxLineSize    Longest published log line; a longer one is cut, with a visible marker.
+ * @param maxRunning     Executions running at once; the rest wait as PENDING.
+ * @param maxQueued      PENDING executions waiting for a slot; beyond that a start is refused with 429.
+ * @param recoverOrphans Whether start-up ends the executions a previous process left PENDING or RUNNING (FAILED,
+ *                       "interrupted"). Correct only while one instance owns the whole executions table.
+ * @param endRetryMaxBackoff Longest wait between two attempts to record an execution's end while PostgreSQL is
+ *                       unavailable; the waits double from 500 ms up to it (at least 500ms).
  */
 @ConfigurationProperties("agentnexus.execution")
 record ExecutionProperties(

@@ -8,16 +8,14 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /** The only place that knows which {@link AgentRunner} implementation runs executions. */
 @Configuration(proxyBeanMethods = false)
 class RunnerConfiguration {
 
     @Bean
-    AgentRunner agentRunner(Environment environment, RunnerProperties props, ObjectProvider<DockerEngine> engine,
-            DockerProperties dockerProps) {
-        RunnerMode mode = RunnerMode.of(environment);
+    AgentRunner agentRunner(RunnerProperties props, ObjectProvider<DockerEngine> engine, DockerProperties dockerProps) {
+        RunnerMode mode = props.mode();
         var process = new ProcessRunner(props, new ProcessTreeProbe(Path.of("/proc")));
         if (mode == RunnerMode.PROCESS) {
             return process;
@@ -33,7 +31,7 @@ class RunnerConfiguration {
 
     /** Leftover containers of executions a previous process never finished; none for the process runner. */
     @Bean
-    Leftovers leftovers(Environment environment, ObjectProvider<DockerEngine> engine) {
-        return RunnerMode.of(environment).usesDocker() ? new DockerLeftovers(engine.getObject()) : Leftovers.NONE;
+    Leftovers leftovers(RunnerProperties props, ObjectProvider<DockerEngine> engine) {
+        return props.mode().usesDocker() ? new DockerLeftovers(engine.getObject()) : Leftovers.NONE;
     }
 }

@@ -19,7 +19,8 @@ final class AgentHost {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        var runner = new ProcessRunner(new RunnerProperties(Duration.ofSeconds(1), Duration.ofSeconds(5)),
+        var runner = new ProcessRunner(
+                new RunnerProperties(RunnerMode.PROCESS, Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 new ProcessTreeProbe(Path.of("/proc")));
         var spec = new RunSpec(new ExecutionId(Generators.timeBasedEpochGenerator().generate()),
                 new AgentId("silent"), new UserId("host"), args[0], Map.of(), Sandbox.DEFAULT);

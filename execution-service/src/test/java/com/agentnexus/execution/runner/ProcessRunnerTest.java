@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ProcessRunnerTest {
 
     private final ProcessRunner runner = new ProcessRunner(
-            new RunnerProperties(Duration.ofSeconds(1), Duration.ofMillis(300)), new ProcessTreeProbe(Path.of("/proc")));
+            new RunnerProperties(RunnerMode.PROCESS, Duration.ofSeconds(1), Duration.ofMillis(300)),
+            new ProcessTreeProbe(Path.of("/proc")));
 
     @AfterEach
     void close() {

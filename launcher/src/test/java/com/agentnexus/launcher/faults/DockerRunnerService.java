@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * A second execution service on the stack's Kafka and PostgreSQL with {@code agentnexus.runner=docker}, so one run
- * measures both runners (the launcher's own instance runs the process runner). It recovers no orphans: the
+ * A second execution service on the stack's Kafka and PostgreSQL with {@code agentnexus.runner.mode=docker}, so one
+ * run measures both runners (the launcher's own instance runs the process runner). It recovers no orphans: the
  * launcher's instance owns the executions table's recovery (README, "Restart recovery and its limit").
  */
 final class DockerRunnerService implements AutoCloseable {
@@ -35,7 +35,7 @@ final class DockerRunnerService implements AutoCloseable {
                 "--spring.r2dbc.password=" + stack.databasePassword(),
                 "--spring.flyway.url=jdbc:postgresql://" + db, "--spring.flyway.user=" + stack.databaseUser(),
                 "--spring.flyway.password=" + stack.databasePassword(),
-                "--agentnexus.runner=docker", "--agentnexus.docker.host=" + dockerHost,
+                "--agentnexus.runner.mode=docker", "--agentnexus.docker.host=" + dockerHost,
                 "--agentnexus.execution.recover-orphans=false");
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(stack.logDir().resolve("execution-service-docker.log").toFile());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentnexus.aggregator.AggregatorProperties;
 import com.agentnexus.aggregator.ConsumerLag;
 import com.agentnexus.support.HealthStatuses;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
@@ -12,7 +13,7 @@ class ConsumerLagHealthIndicatorTest {
 
     private final ConsumerLag lag = new ConsumerLag();
     private final ConsumerLagHealthIndicator indicator = new ConsumerLagHealthIndicator(lag,
-            new AggregatorProperties(null, 100L, null, null));
+            new AggregatorProperties(1_000, 100L, Duration.ofDays(7), Duration.ofSeconds(5)));
 
     @Test
     void isUpWhileTheLedgerKeepsUpAndDegradedWhenItFallsBehindTheThreshold() {

@@ -7,12 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How replay reads history.
  *
- * @param startMargin   how long before the time in the execution id replay starts reading; covers clock skew
- *                      between the id's creator and the producer that stamps the records
- * @param pollTimeout   one poll's wait for records
- * @param timeout       a replay that has not reached the end offsets by then fails with REPLAY_FAILED
- * @param maxConcurrent replays running at once; more wait in a queue, so a burst of subscribers cannot open
- *                      an unbounded number of consumers
+ * @param startMargin   How long before the time in the execution id (a UUIDv7) replay starts reading; covers clock
+ *                      skew between the id's creator and the producer that stamps the records.
+ * @param pollTimeout   How long one poll of the replay consumer waits for records.
+ * @param timeout       A replay that has not reached the end offsets by then fails with REPLAY_FAILED.
+ * @param maxConcurrent Replays running at once; more wait in a queue, so a burst of subscribers cannot open an
+ *                      unbounded number of Kafka consumers.
  */
 @ConfigurationProperties("agentnexus.gateway.replay")
 record ReplayProperties(
