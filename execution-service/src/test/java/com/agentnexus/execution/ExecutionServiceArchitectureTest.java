@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /** The module's boundaries: feature packages, no layer packages, runners reachable only through their interface. */
 @AnalyzeClasses(packages = "com.agentnexus.execution", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class ExecutionServiceArchitectureTest {
 
     @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles =
@@ -30,11 +30,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theRunnerKnowsNothingOfPublishingOrPersistence = noClasses()
             .that().resideInAPackage("..execution.runner..")
-            .should().dependOnClassesThat().resideInAnyPackage("..execution.publishing..", "..execution.execution..",
+            .should().dependOnClassesThat().resideInAnyPackage("..execution.publishing..", "..execution.executions..",
                     "org.springframework.kafka..", "org.springframework.r2dbc..", "org.apache.kafka..");
 
     @ArchTest
     static final ArchRule onlyTheExecutionPackageTalksToTheRunner = classes()
             .that().resideInAPackage("..execution.runner..")
-            .should().onlyBeAccessed().byAnyPackage("..execution.runner..", "..execution.execution..");
+            .should().onlyBeAccessed().byAnyPackage("..execution.runner..", "..execution.executions..");
 }
