@@ -1,6 +1,8 @@
 package com.agentnexus.execution.executions;
 
 import com.agentnexus.execution.agent.AgentCatalog;
+import com.agentnexus.execution.output.LineCap;
+import com.agentnexus.execution.output.LogLineSanitizer;
 import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.runner.AgentRunner;
 import com.agentnexus.execution.runner.Leftovers;

@@ -2,6 +2,8 @@ package com.agentnexus.execution.executions;
 
 import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.execution.agent.AgentContainer;
+import com.agentnexus.execution.output.LineCap;
+import com.agentnexus.execution.output.LogLineSanitizer;
 import com.agentnexus.execution.publishing.EventSequencer;
 import com.agentnexus.execution.publishing.TerminalStatus;
 import com.agentnexus.execution.runner.AgentRunner;

@@ -1,6 +1,7 @@
 package com.agentnexus.execution.executions;
 
 import com.agentnexus.events.AgentId;
+import com.agentnexus.execution.output.StorableJson;
 import com.agentnexus.support.StorableText;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,9 @@
 package com.agentnexus.execution.executions;
 
 import com.agentnexus.events.LogStream;
+import com.agentnexus.execution.output.LineCap;
+import com.agentnexus.execution.output.LogLineSanitizer;
+import com.agentnexus.execution.output.OutputCapture;
 import com.agentnexus.execution.publishing.EventSequencer;
 import com.agentnexus.execution.publishing.SequenceEndedException;
 import com.agentnexus.execution.runner.ResourceSample;

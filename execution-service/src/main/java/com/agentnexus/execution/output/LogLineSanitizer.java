@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.output;
 
 /**
  * Redacts secrets from a log line before it is published. Applied before the length cap, so a secret is never

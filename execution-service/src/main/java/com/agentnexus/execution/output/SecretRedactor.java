@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.output;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.output;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Remembers an agent's output: the last stdout line that parses as a JSON object PostgreSQL can store, in compact
  * form.
  */
-final class OutputCapture {
+public final class OutputCapture {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -18,7 +18,7 @@ final class OutputCapture {
 
     private @Nullable String lastObject;
 
-    synchronized void offer(String stdoutLine) {
+    public synchronized void offer(String stdoutLine) {
         String trimmed = stdoutLine.trim();
         // Most lines are plain text; only try the parser on ones that could be an object.
         if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
@@ -36,7 +36,7 @@ final class OutputCapture {
         }
     }
 
-    synchronized @Nullable String output() {
+    public synchronized @Nullable String output() {
         return lastObject;
     }
 }

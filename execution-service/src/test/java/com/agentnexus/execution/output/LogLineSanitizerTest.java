@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.output;
 
 import com.agentnexus.support.StorableText;
 import java.util.Map;
@@ -9,13 +9,13 @@ import tools.jackson.databind.JsonNode;
  * Finds text in a JSON document that PostgreSQL's {@code jsonb} cannot hold ({@link StorableText}), in keys and
  * string values at any depth, and says where, as a JSON pointer, so the client can find it.
  */
-final class StorableJson {
+public final class StorableJson {
 
     private StorableJson() {
     }
 
     /** Where the first unstorable key or string is, or null when the whole document can be stored. */
-    static @Nullable String firstUnstorable(JsonNode node) {
+    public static @Nullable String firstUnstorable(JsonNode node) {
         return find(node, "");
     }
 

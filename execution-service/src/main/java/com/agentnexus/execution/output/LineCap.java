@@ -1,22 +1,22 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.output;
 
 import java.nio.charset.StandardCharsets;
 
 /** Cuts a log line to at most {@code maxBytes} of UTF-8, ending a cut line with a visible marker. */
-final class LineCap {
+public final class LineCap {
 
     static final String MARKER = " …[truncated]";
 
     private final int maxBytes;
 
-    LineCap(int maxBytes) {
+    public LineCap(int maxBytes) {
         if (maxBytes <= MARKER.getBytes(StandardCharsets.UTF_8).length) {
             throw new IllegalArgumentException("maxBytes too small for the truncation marker");
         }
         this.maxBytes = maxBytes;
     }
 
-    String apply(String line) {
+    public String apply(String line) {
         // Cheap exit: a UTF-8 char takes at most 3 bytes per UTF-16 unit.
         if (line.length() * 3L <= maxBytes || utf8Length(line) <= maxBytes) {
             return line;
