@@ -4,9 +4,9 @@ import com.agentnexus.execution.agent.AgentCatalog;
 import com.agentnexus.execution.output.LineCap;
 import com.agentnexus.execution.output.LogLineSanitizer;
 import com.agentnexus.execution.publishing.EventPublisher;
+import com.agentnexus.execution.publishing.HistoryReader;
 import com.agentnexus.execution.runner.AgentRunner;
 import com.agentnexus.execution.runner.Leftovers;
-import com.agentnexus.support.TopicsProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.ConsumerFactory;
 
 @Configuration(proxyBeanMethods = false)
 class ExecutionConfiguration {
@@ -70,11 +69,9 @@ class ExecutionConfiguration {
     }
 
     @Bean
-    RecoverOrphans recoverOrphans(ExecutionStore store, ConsumerFactory<?, ?> consumers, TopicsProperties topics,
-            EventPublisher publisher, ExecutionSlots slots, Leftovers leftovers, UnrecordedEnds unrecorded,
-            Clock clock) {
-        return new RecoverOrphans(store, new KafkaHistoryReader(consumers, topics.toTopics()), publisher, slots,
-                leftovers, unrecorded, clock);
+    RecoverOrphans recoverOrphans(ExecutionStore store, HistoryReader history, EventPublisher publisher,
+            ExecutionSlots slots, Leftovers leftovers, UnrecordedEnds unrecorded, Clock clock) {
+        return new RecoverOrphans(store, history, publisher, slots, leftovers, unrecorded, clock);
     }
 
     /** Before traffic counts as ready, end what a previous process left unfinished (see RecoverOrphans). */

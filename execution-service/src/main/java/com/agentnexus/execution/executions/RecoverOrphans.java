@@ -4,6 +4,8 @@ import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.execution.publishing.EventEnvelope;
 import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.publishing.EventSequencer;
+import com.agentnexus.execution.publishing.ExecutionHistory;
+import com.agentnexus.execution.publishing.HistoryReader;
 import com.agentnexus.execution.publishing.TerminalStatus;
 import com.agentnexus.execution.runner.Leftovers;
 import java.time.Clock;

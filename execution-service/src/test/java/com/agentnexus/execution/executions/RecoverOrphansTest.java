@@ -13,6 +13,7 @@ import com.agentnexus.events.LogStream;
 import com.agentnexus.events.UserId;
 import com.agentnexus.execution.publishing.EventPublisher;
 import com.agentnexus.execution.publishing.EventSink;
+import com.agentnexus.execution.publishing.ExecutionHistory;
 import com.agentnexus.execution.publishing.TerminalStatus;
 import com.fasterxml.uuid.Generators;
 import java.math.BigInteger;

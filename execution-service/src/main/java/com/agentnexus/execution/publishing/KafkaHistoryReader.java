@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.publishing;
 
 import com.agentnexus.events.EventCodec;
 import com.agentnexus.events.ExecutionEvent;

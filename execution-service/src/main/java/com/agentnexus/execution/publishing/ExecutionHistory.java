@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.publishing;
 
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.events.LogChecksum;
@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * What Kafka holds of one execution: the highest seq published, every seq that arrived, its log lines by seq, and
  * its terminal status if one made it to the broker before the process died.
  */
-record ExecutionHistory(long lastSeq, Set<Long> seqs, SortedMap<Long, String> logLines,
+public record ExecutionHistory(long lastSeq, Set<Long> seqs, SortedMap<Long, String> logLines,
         @Nullable ExecutionStatusChanged terminal) {
 
-    ExecutionHistory {
+    public ExecutionHistory {
         seqs = Set.copyOf(seqs);
         logLines = new TreeMap<>(logLines);
     }
@@ -26,21 +26,16 @@ record ExecutionHistory(long lastSeq, Set<Long> seqs, SortedMap<Long, String> lo
      * Seqs below {@link #lastSeq} that never reached Kafka: a dying producer may have had a later event acknowledged
      * while an earlier one was still in flight. Ascending.
      */
-    List<Long> missingSeqs() {
+    public List<Long> missingSeqs() {
         return LongStream.rangeClosed(1, lastSeq).filter(seq -> !seqs.contains(seq)).boxed()
                 .collect(Collectors.toList());
-    }
-
-    /** The log checksum over every published line, in seq order, ready to take more. */
-    LogChecksum checksum() {
-        return checksum(null);
     }
 
     /**
      * The log checksum, in seq order, over every published line and {@code filler} at each missing seq — the line
      * recovery publishes there — ready to take more.
      */
-    LogChecksum checksum(@Nullable String filler) {
+    public LogChecksum checksum(@Nullable String filler) {
         SortedMap<Long, String> lines = new TreeMap<>(logLines);
         if (filler != null) {
             missingSeqs().forEach(seq -> lines.put(seq, filler));
