@@ -34,7 +34,8 @@ class ExecutionServiceArchitectureTest {
                     "org.springframework.kafka..", "org.springframework.r2dbc..", "org.apache.kafka..");
 
     @ArchTest
-    static final ArchRule onlyTheExecutionPackageTalksToTheRunner = classes()
+    static final ArchRule onlyExecutionsAndRecoveryTalkToTheRunner = classes()
             .that().resideInAPackage("..execution.runner..")
-            .should().onlyBeAccessed().byAnyPackage("..execution.runner..", "..execution.executions..");
+            .should().onlyBeAccessed().byAnyPackage("..execution.runner..", "..execution.executions..",
+                    "..execution.recovery..");
 }

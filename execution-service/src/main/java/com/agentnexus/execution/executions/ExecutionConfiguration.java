@@ -4,16 +4,12 @@ import com.agentnexus.execution.agent.AgentCatalog;
 import com.agentnexus.execution.output.LineCap;
 import com.agentnexus.execution.output.LogLineSanitizer;
 import com.agentnexus.execution.publishing.EventPublisher;
-import com.agentnexus.execution.publishing.HistoryReader;
+import com.agentnexus.execution.recovery.UnfinishedExecutions;
 import com.agentnexus.execution.runner.AgentRunner;
-import com.agentnexus.execution.runner.Leftovers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,17 +64,10 @@ class ExecutionConfiguration {
         return new ExecutionRequestParser(props.maxInputSize().toBytes());
     }
 
+    /** What restart recovery (package recovery) may see and do of the executions. */
     @Bean
-    RecoverOrphans recoverOrphans(ExecutionStore store, HistoryReader history, EventPublisher publisher,
-            ExecutionSlots slots, Leftovers leftovers, UnrecordedEnds unrecorded, Clock clock) {
-        return new RecoverOrphans(store, history, publisher, slots, leftovers, unrecorded, clock);
-    }
-
-    /** Before traffic counts as ready, end what a previous process left unfinished (see RecoverOrphans). */
-    @Bean
-    @ConditionalOnProperty(name = "agentnexus.execution.recover-orphans", havingValue = "true", matchIfMissing = true)
-    ApplicationRunner orphanRecoveryAtStartup(RecoverOrphans recovery, Clock clock) {
-        Instant processStart = clock.instant();
-        return args -> recovery.recover(processStart);
+    UnfinishedExecutions unfinishedExecutions(ExecutionStore store, ExecutionSlots slots,
+            UnrecordedEnds unrecorded) {
+        return new UnfinishedExecutionRows(store, slots, unrecorded);
     }
 }

@@ -4,6 +4,7 @@ import com.agentnexus.events.AgentId;
 import com.agentnexus.events.ExecutionId;
 import com.agentnexus.events.UserId;
 import com.agentnexus.execution.publishing.TerminalStatus;
+import com.agentnexus.execution.recovery.Orphan;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.math.BigInteger;

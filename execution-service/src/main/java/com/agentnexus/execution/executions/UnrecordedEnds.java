@@ -18,7 +18,7 @@ import reactor.util.retry.Retry;
  * database. Writing an end again is harmless: {@link ExecutionStore#finish} only ever ends a row that has not ended.
  *
  * <p>Only memory holds them: what is still here when the process stops, restart recovery records from the terminal
- * events on Kafka ({@link RecoverOrphans}).
+ * events on Kafka (package recovery).
  */
 final class UnrecordedEnds implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,30 +27,20 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Restart recovery against fakes of Kafka (history and sink), the table and the runner's leftovers. */
+/** Restart recovery against fakes of Kafka (history and sink), the executions and the runner's leftovers. */
 class RecoverOrphansTest {
 
     private static final ExecutionId ID = new ExecutionId(Generators.timeBasedEpochGenerator().generate());
     private static final Orphan ORPHAN = new Orphan(ID, new AgentId("demo-worker"), new UserId("u"), "Demo worker",
             ID.createdAt(), ID.createdAt());
 
-    private final ExecutionSlots slots = new ExecutionSlots(1, 1);
     private final HeldSink sink = new HeldSink();
     private final FakeStore store = new FakeStore();
     private final List<ExecutionId> removedLeftovers = new ArrayList<>();
-    private final UnrecordedEnds unrecorded = new UnrecordedEnds(Duration.ofSeconds(1));
-
-    @AfterEach
-    void closeSlots() {
-        slots.close();
-        unrecorded.close();
-    }
 
     @Test
     void theRowIsFinishedWhenKafkaAcknowledgesTheTerminalStatusEvenAfterStartUpStoppedWaiting() {
@@ -126,8 +116,8 @@ class RecoverOrphansTest {
     }
 
     private RecoverOrphans recovery(ExecutionHistory history, Duration ackWait) {
-        return new RecoverOrphans(store, (id, atMost) -> history, new EventPublisher(sink, Clock.systemUTC()), slots,
-                removedLeftovers::add, unrecorded, Clock.systemUTC(), ackWait);
+        return new RecoverOrphans(store, (id, atMost) -> history, new EventPublisher(sink, Clock.systemUTC()),
+                removedLeftovers::add, Clock.systemUTC(), ackWait);
     }
 
     private record Finish(TerminalStatus end, long lastSeq) {
@@ -153,22 +143,24 @@ class RecoverOrphansTest {
         }
     }
 
-    private static final class FakeStore extends ExecutionStore {
+    /** The table holds one orphan, live nowhere; an end is written on subscription, at the first attempt. */
+    private static final class FakeStore implements UnfinishedExecutions {
         final List<Finish> finished = new CopyOnWriteArrayList<>();
 
-        FakeStore() {
-            super(null);
-        }
-
         @Override
-        Flux<Orphan> orphans(Instant createdBefore) {
+        public Flux<Orphan> orphans(Instant createdBefore) {
             return Flux.just(ORPHAN);
         }
 
         @Override
-        Mono<Boolean> finish(ExecutionId id, TerminalStatus end, long lastSeq, Instant finishedAt,
-                @Nullable Long peakMemoryBytes, @Nullable Double peakCpuPercent) {
-            return Mono.fromCallable(() -> finished.add(new Finish(end, lastSeq)));
+        public boolean isLive(ExecutionId id) {
+            return false;
+        }
+
+        @Override
+        public Mono<Void> recordEnd(ExecutionId id, TerminalStatus end, long lastSeq, Instant finishedAt,
+                Duration attempt) {
+            return Mono.fromRunnable(() -> finished.add(new Finish(end, lastSeq)));
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.recovery;
 
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.execution.publishing.EventEnvelope;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the dead producer numbered but Kafka never got (a later one was acknowledged) is filled with a {@code system}
  * line saying so, before the terminal status, so subscribers waiting in seq order are not stuck on the hole. The row
  * is finished when Kafka acknowledges the terminal status, however late that is; a row the database does not take
- * at once is written again until it does ({@link UnrecordedEnds}).
+ * at once is written again until it does ({@link UnfinishedExecutions#recordEnd}).
  */
 final class RecoverOrphans {
 
@@ -39,39 +39,35 @@ final class RecoverOrphans {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ExecutionStore store;
+    private final UnfinishedExecutions executions;
     private final HistoryReader history;
     private final EventPublisher publisher;
-    private final ExecutionSlots slots;
     private final Leftovers leftovers;
-    private final UnrecordedEnds unrecorded;
     private final Clock clock;
     private final Duration ackWait;
 
-    RecoverOrphans(ExecutionStore store, HistoryReader history, EventPublisher publisher, ExecutionSlots slots,
-            Leftovers leftovers, UnrecordedEnds unrecorded, Clock clock) {
-        this(store, history, publisher, slots, leftovers, unrecorded, clock, TIMEOUT);
+    RecoverOrphans(UnfinishedExecutions executions, HistoryReader history, EventPublisher publisher,
+            Leftovers leftovers, Clock clock) {
+        this(executions, history, publisher, leftovers, clock, TIMEOUT);
     }
 
     /** @param ackWait how long start-up waits for each terminal status before leaving its row to the callback */
-    RecoverOrphans(ExecutionStore store, HistoryReader history, EventPublisher publisher, ExecutionSlots slots,
-            Leftovers leftovers, UnrecordedEnds unrecorded, Clock clock, Duration ackWait) {
-        this.store = store;
+    RecoverOrphans(UnfinishedExecutions executions, HistoryReader history, EventPublisher publisher,
+            Leftovers leftovers, Clock clock, Duration ackWait) {
+        this.executions = executions;
         this.history = history;
         this.publisher = publisher;
-        this.slots = slots;
         this.leftovers = leftovers;
-        this.unrecorded = unrecorded;
         this.clock = clock;
         this.ackWait = ackWait;
     }
 
     /** @return how many orphans were ended (their terminal status published or found; rows may follow later) */
     int recover(Instant processStart) {
-        List<Orphan> orphans = store.orphans(processStart).collectList().block(TIMEOUT);
+        List<Orphan> orphans = executions.orphans(processStart).collectList().block(TIMEOUT);
         int ended = 0;
         for (Orphan orphan : orphans == null ? List.<Orphan>of() : orphans) {
-            if (slots.isActive(orphan.id())) {
+            if (executions.isLive(orphan.id())) {
                 continue;
             }
             try {
@@ -97,8 +93,8 @@ final class RecoverOrphans {
                     published.error(), published.exitCode(),
                     published.durationMs() == null ? 0 : published.durationMs());
             // finished_at is when it ended, as the event says, not when this process found out
-            unrecorded.record(orphan.id(), store.finish(orphan.id(), end, published.seq(),
-                    Instant.ofEpochMilli(published.timestamp()), null, null), TIMEOUT).block();
+            executions.recordEnd(orphan.id(), end, published.seq(), Instant.ofEpochMilli(published.timestamp()),
+                    TIMEOUT).block();
             log.info("execution {} had ended {} on Kafka at seq {}; its row takes that end", orphan.id(),
                     published.status(), published.seq());
             return;
@@ -126,8 +122,8 @@ final class RecoverOrphans {
         // The row follows the acknowledgement, not this thread's patience: during a Kafka outage the outbox keeps
         // the terminal status and delivers it later, and the row must then say FAILED too.
         CompletableFuture<Void> recorded = events.terminal(end)
-                .thenCompose(acked -> unrecorded.record(orphan.id(),
-                        store.finish(orphan.id(), end, lastSeq, clock.instant(), null, null), TIMEOUT).toFuture())
+                .thenCompose(acked -> executions.recordEnd(orphan.id(), end, lastSeq, clock.instant(), TIMEOUT)
+                        .toFuture())
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         log.error("orphaned execution {}: terminal status or row not recorded", orphan.id(), error);

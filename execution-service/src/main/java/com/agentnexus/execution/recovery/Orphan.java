@@ -1,4 +1,4 @@
-package com.agentnexus.execution.executions;
+package com.agentnexus.execution.recovery;
 
 import com.agentnexus.events.AgentId;
 import com.agentnexus.events.ExecutionId;
@@ -7,6 +7,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** An execution a previous process left PENDING or RUNNING. */
-record Orphan(ExecutionId id, AgentId agentId, UserId userId, String agentName, Instant createdAt,
+public record Orphan(ExecutionId id, AgentId agentId, UserId userId, String agentName, Instant createdAt,
         @Nullable Instant startedAt) {
 }
