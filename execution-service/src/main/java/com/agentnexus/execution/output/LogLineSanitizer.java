@@ -7,9 +7,6 @@ package com.agentnexus.execution.output;
 @FunctionalInterface
 public interface LogLineSanitizer {
 
-    /** Passes lines unchanged (tests of unrelated behaviour). */
-    LogLineSanitizer NONE = line -> line;
-
     String sanitize(String line);
 
     /**
