@@ -10,17 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Restart recovery's view of the executions: the table, this process's live ones, and ends written until taken. */
-final class UnfinishedExecutionRows implements UnfinishedExecutions {
-
-    private final ExecutionStore store;
-    private final ExecutionSlots slots;
-    private final UnrecordedEnds unrecorded;
-
-    UnfinishedExecutionRows(ExecutionStore store, ExecutionSlots slots, UnrecordedEnds unrecorded) {
-        this.store = store;
-        this.slots = slots;
-        this.unrecorded = unrecorded;
-    }
+record UnfinishedExecutionRows(ExecutionStore store, ExecutionSlots slots, UnrecordedEnds unrecorded)
+        implements UnfinishedExecutions {
 
     @Override
     public Flux<Orphan> orphans(Instant createdBefore) {
