@@ -32,7 +32,7 @@ public class AgentCatalog {
     }
 
     /** Every agent, by id. */
-    public Flux<Agent> all() {
+    Flux<Agent> all() {
         return db.sql("SELECT " + COLUMNS + " FROM agents ORDER BY id").map(AgentCatalog::toAgent).all();
     }
 

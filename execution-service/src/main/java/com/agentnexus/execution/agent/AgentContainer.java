@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record AgentContainer(String image, long memoryBytes, double cpus, long pidsLimit) {
 
-    public static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
+    static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
     public static final AgentContainer DEFAULT = new AgentContainer("localhost/agentnexus-demo:1",
             512L * 1024 * 1024, 0.5, 100);
 

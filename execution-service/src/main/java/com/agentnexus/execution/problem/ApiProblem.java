@@ -13,7 +13,7 @@ public class ApiProblem extends ErrorResponseException {
 
     private static final String TYPE_BASE = "https://agentnexus.dev/problems/";
 
-    public ApiProblem(HttpStatus status, String type, String title, String detail) {
+    protected ApiProblem(HttpStatus status, String type, String title, String detail) {
         super(status, detail(status, type, title, detail), null);
     }
 

@@ -33,7 +33,7 @@ public class EventPublisher {
     }
 
     /** Continues a sequence after {@code lastSeq} (restart recovery). */
-    public EventSequencer resume(EventEnvelope envelope, long lastSeq) {
+    EventSequencer resume(EventEnvelope envelope, long lastSeq) {
         return new EventSequencer(envelope, lastSeq, sink, clock);
     }
 

@@ -118,7 +118,7 @@ public final class EventSequencer {
     }
 
     /** Events that got no seq because an outage outlasted the buffer (the execution will end FAILED). */
-    public synchronized long notPublished() {
+    synchronized long notPublished() {
         return notPublished;
     }
 
@@ -128,7 +128,7 @@ public final class EventSequencer {
     }
 
     /** Whether the terminal status has been published. */
-    public synchronized boolean hasEnded() {
+    synchronized boolean hasEnded() {
         return ended;
     }
 

@@ -9,9 +9,13 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The outbox in front of the Kafka producer; the topics it publishes to are declared by service-support. */
+/**
+ * The outbox in front of the Kafka producer and the reader of an execution's history on Kafka; the topics are
+ * declared by service-support.
+ */
 @Configuration(proxyBeanMethods = false)
 class PublishingConfiguration {
 
@@ -35,6 +39,12 @@ class PublishingConfiguration {
                 .description("Times an agent's output was not read because the event buffer was full")
                 .register(registry);
         return outbox;
+    }
+
+    /** Restart recovery reads an execution's past events back from the topics they were published to. */
+    @Bean
+    HistoryReader historyReader(ConsumerFactory<?, ?> consumers, TopicsProperties topics) {
+        return new KafkaHistoryReader(consumers, topics.toTopics());
     }
 
     @Bean

@@ -46,7 +46,7 @@ public final class DockerEngine implements AutoCloseable {
         this.health = new AtomicReference<>(new Health(false, host, Instant.now(), "not checked yet"));
     }
 
-    public static DockerEngine connect(DockerProperties props) {
+    static DockerEngine connect(DockerProperties props) {
         var builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (props.host() != null && !props.host().isBlank()) {
             builder.withDockerHost(props.host());
@@ -69,7 +69,7 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     /** Pings the engine now and remembers the outcome. */
-    public Health ping() {
+    Health ping() {
         Health now;
         try {
             calls.pingCmd().exec();

@@ -1,5 +1,0 @@
-/** Starting executions and driving their lifecycle from PENDING to exactly one terminal status. */
-@NullMarked
-package com.agentnexus.execution.execution;
-
-import org.jspecify.annotations.NullMarked;
