@@ -55,14 +55,20 @@ class CancelExecutionIT {
         int n = events.size();
         assertThat(events).isCompleteRun().endsWith(ExecutionStatus.CANCELLED);
 
-        // The agent's own timeout (10 s) passes: nothing is added on Kafka, nothing changes in the row.
+        // Not a wait for a fact but the scenario: "nothing happens" while the agent's own timeout (10 s after the
+        // start, plus a 2 s margin) passes. Watched throughout: nothing is added on Kafka, nothing changes in the
+        // row. A late TIMED_OUT cannot be undone, so it would fail the wait.
         Duration untilTimeoutPassed = Duration.ofSeconds(12).minusNanos(System.nanoTime() - started);
-        await().pollDelay(untilTimeoutPassed.isNegative() ? Duration.ZERO : untilTimeoutPassed)
-                .atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(new EventsToEnd().of(id)).hasSize(n));
-        JsonNode row = api.view(owner, id);
-        assertThat(row.get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(row.get("lastSeq").asLong()).isEqualTo(n);
+        Duration watch = untilTimeoutPassed.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : untilTimeoutPassed;
+        await("nothing changes while the agent's timeout passes").during(watch).atMost(watch.plusSeconds(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    assertThat(new EventsToEnd().of(id)).hasSize(n);
+                    JsonNode row = api.view(owner, id);
+                    assertThat(row.get("status").asString()).isEqualTo("CANCELLED");
+                    assertThat(row.get("lastSeq").asLong()).isEqualTo(n);
+                });
 
         api.cancel(owner, id).expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

@@ -100,8 +100,13 @@ class DashboardEndToEndIT {
                 assertThat(instant("sum(agentnexus_execution_status_total{status=~\"COMPLETED|FAILED|TIMED_OUT|"
                         + "CANCELLED\"})")).isEqualTo(7);
             });
-            // two more scrapes, so rate() has points after the last change
-            Thread.sleep(INTERVAL.multipliedBy(3).toMillis());
+            // two more scrapes of every target, so rate() has points after the last change: the change was scraped
+            // at or before this evaluation time, so a scrape at least one interval later is the second after it
+            double settledAt = series("sum(agentnexus_executions_total)", null).get(0).path("value").get(0)
+                    .asDouble();
+            await("two scrapes of every target after the last change").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> instant("min(timestamp(up))"), at -> at >= settledAt + INTERVAL.toSeconds());
 
             Map<String, String> empty = new LinkedHashMap<>();
             StringBuilder report = new StringBuilder("panel / query | series now | series while executions ran\n");

@@ -23,7 +23,7 @@ class AuthorizationIT extends GatewayIntegrationTest {
             var error = alice.awaitError(run.executionId());
             alice.roundTrip();
 
-            assertThat(error.get("data").get("code").stringValue()).isEqualTo("FORBIDDEN");
+            assertThat(StreamClient.code(error)).isEqualTo("FORBIDDEN");
             assertThat(alice.messagesAbout(run.executionId())).containsExactly(error);
         }
     }

@@ -16,7 +16,7 @@ class ProtocolErrorsIT extends GatewayIntegrationTest {
             JsonNode error = client.awaitMessage(message -> StreamClient.type(message).equals("error"));
             client.roundTrip();
 
-            assertThat(error.get("data").get("code").stringValue()).isEqualTo("INVALID_JSON");
+            assertThat(StreamClient.code(error)).isEqualTo("INVALID_JSON");
             assertThat(error.has("executionId")).isFalse();
             assertThat(error.get("timestamp").isIntegralNumber()).isTrue();
         }
@@ -31,10 +31,8 @@ class ProtocolErrorsIT extends GatewayIntegrationTest {
             client.send("{\"type\":\"subscribe\",\"executionId\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\"}");
             client.roundTrip();
 
-            assertThat(client.received()).filteredOn(message -> StreamClient.type(message).equals("error"))
-                    .extracting(message -> message.get("data").get("code").stringValue())
-                    .containsExactly("UNKNOWN_TYPE", "INVALID_EXECUTION_ID", "INVALID_EXECUTION_ID",
-                            "INVALID_EXECUTION_ID");
+            assertThat(client.errorCodes()).containsExactly("UNKNOWN_TYPE", "INVALID_EXECUTION_ID",
+                    "INVALID_EXECUTION_ID", "INVALID_EXECUTION_ID");
         }
     }
 
@@ -45,7 +43,7 @@ class ProtocolErrorsIT extends GatewayIntegrationTest {
         try (StreamClient client = connect("alice")) {
             client.subscribe(unknown);
 
-            assertThat(client.awaitError(unknown).get("data").get("code").stringValue()).isEqualTo("NOT_FOUND");
+            assertThat(StreamClient.code(client.awaitError(unknown))).isEqualTo("NOT_FOUND");
         }
     }
 
@@ -68,9 +66,7 @@ class ProtocolErrorsIT extends GatewayIntegrationTest {
             client.awaitTerminalStatus(run.executionId());
             client.roundTrip();
             assertThat(client.seqsOf(run.executionId())).containsExactly(1L, 2L, 3L, 4L);
-            assertThat(client.received()).filteredOn(message -> StreamClient.type(message).equals("error"))
-                    .extracting(message -> message.get("data").get("code").stringValue())
-                    .containsExactly("INVALID_JSON", "ALREADY_SUBSCRIBED", "NOT_SUBSCRIBED");
+            assertThat(client.errorCodes()).containsExactly("INVALID_JSON", "ALREADY_SUBSCRIBED", "NOT_SUBSCRIBED");
         }
     }
 

@@ -125,6 +125,17 @@ final class StreamClient implements AutoCloseable {
         return message.get("type").stringValue();
     }
 
+    /** The stable code of an {@code error} message. */
+    static String code(JsonNode error) {
+        return error.get("data").get("code").stringValue();
+    }
+
+    /** The codes of the {@code error} messages received so far, in arrival order. */
+    List<String> errorCodes() {
+        return received.stream().filter(message -> type(message).equals("error")).map(StreamClient::code)
+                .collect(Collectors.toList());
+    }
+
     private static boolean isAbout(JsonNode message, ExecutionId executionId) {
         return message.has("executionId") && message.get("executionId").stringValue().equals(executionId.toString());
     }

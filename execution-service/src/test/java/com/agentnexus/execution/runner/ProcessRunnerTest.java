@@ -1,6 +1,7 @@
 package com.agentnexus.execution.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.events.AgentId;
 import com.agentnexus.events.ExecutionId;
@@ -44,7 +45,11 @@ class ProcessRunnerTest {
             @Override
             public void line(LogStream stream, String line) {
                 if (received.incrementAndGet() == 1) {
-                    sleep(1_500); // five drain timeouts without room in the buffer
+                    // the agent exits with its lines still in the pipe...
+                    await("the agent exited").atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.current()
+                            .descendants().noneMatch(p -> p.info().command().orElse("").endsWith("/seq")));
+                    // ...and the buffer stays full for five drain timeouts: the sleep is the scenario
+                    sleep(1_500);
                 }
             }
 

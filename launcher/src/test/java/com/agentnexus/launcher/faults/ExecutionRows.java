@@ -14,23 +14,19 @@ final class ExecutionRows {
     }
 
     /** Polls until every row matches or the timeout passes; returns the rows that still differ, and how. */
-    static List<String> awaitMatchingTerminals(StackApi api, List<ExecutionTally> tallies, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> mismatches;
-        do {
-            mismatches = new ArrayList<>();
-            for (ExecutionTally tally : tallies) {
-                String mismatch = mismatch(tally, api.execution(tally.executionId()));
-                if (mismatch != null) {
-                    mismatches.add(mismatch);
-                }
+    static List<String> awaitMatchingTerminals(StackApi api, List<ExecutionTally> tallies, Duration timeout) {
+        return Awaited.lastObservation("every row as its terminal event says", timeout, Duration.ofMillis(500),
+                () -> mismatches(api, tallies), List::isEmpty);
+    }
+
+    private static List<String> mismatches(StackApi api, List<ExecutionTally> tallies) {
+        List<String> mismatches = new ArrayList<>();
+        for (ExecutionTally tally : tallies) {
+            String mismatch = mismatch(tally, api.execution(tally.executionId()));
+            if (mismatch != null) {
+                mismatches.add(mismatch);
             }
-            if (mismatches.isEmpty()) {
-                return mismatches;
-            }
-            Thread.sleep(500);
-        } while (System.nanoTime() < deadline);
+        }
         return mismatches;
     }
 

@@ -1,5 +1,7 @@
 package com.agentnexus.launcher.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,6 +42,28 @@ final class KafkaEvents {
     /** Every event of the execution up to its terminal status (waited for up to {@code timeout}), then the rest. */
     ExecutionTally untilTerminal(String executionId, Duration timeout) {
         return read(new ExecutionTally(executionId), timeout);
+    }
+
+    /**
+     * Waits until at least {@code lines} log lines of the running execution are on Kafka (read as
+     * {@link #untilTerminal} reads them): the fact a scenario needs before it strikes "mid-run".
+     */
+    void awaitLogLines(String executionId, long lines, Duration timeout) {
+        try (var consumer = new KafkaConsumer<String, String>(config("fault-suite-progress"))) {
+            List<TopicPartition> assigned = partitionsOf(consumer, executionId);
+            consumer.assign(assigned);
+            seekToCreation(consumer, assigned, executionId);
+            var tally = new ExecutionTally(executionId);
+            await("%d log lines of %s on Kafka".formatted(lines, executionId)).atMost(timeout)
+                    .pollInterval(Duration.ZERO).until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                            if (executionId.equals(record.key())) {
+                                tally.add(ObservedEvent.fromKafka(JSON.readTree(record.value())));
+                            }
+                        }
+                        return tally.logLines() >= lines;
+                    });
+        }
     }
 
     ExecutionTally read(ExecutionTally tally, Duration terminalWithin) {

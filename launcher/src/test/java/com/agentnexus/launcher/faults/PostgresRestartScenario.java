@@ -1,6 +1,7 @@
 package com.agentnexus.launcher.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.launcher.StackHandle;
 import java.time.Duration;
@@ -32,7 +33,13 @@ class PostgresRestartScenario {
         List<String> notes = new ArrayList<>();
 
         var postgres = run.postgres;
-        Thread.sleep(2000); // let all four reach RUNNING and print some lines before the outage
+        // the outage strikes mid-run: all four RUNNING in their rows and printing
+        List<String> all = new ArrayList<>(shortIds);
+        all.addAll(longIds);
+        await("all four RUNNING").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> all.stream().map(run.api::execution)
+                        .allMatch(row -> row != null && row.path("status").asString().equals("RUNNING")));
+        all.forEach(id -> run.kafka.awaitLogLines(id, 3, Duration.ofSeconds(30)));
         long stoppedAt = System.nanoTime();
         postgres.stop();
         List<ExecutionTally> tallies = new ArrayList<>();
@@ -42,6 +49,7 @@ class PostgresRestartScenario {
             }
             long left = 15_000 - (System.nanoTime() - stoppedAt) / 1_000_000;
             if (left > 0) {
+                // not a wait for a fact: the outage lasting 15 s is the scenario (the long ones run through it)
                 Thread.sleep(left);
             }
         } finally {

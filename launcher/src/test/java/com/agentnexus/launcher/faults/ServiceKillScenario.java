@@ -1,6 +1,7 @@
 package com.agentnexus.launcher.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.launcher.StackHandle;
 import java.math.BigInteger;
@@ -138,7 +139,8 @@ class ServiceKillScenario {
         List<String> ids = List.of(run.api.start(user, "fault-silent"), run.api.start(user, "fault-silent"),
                 run.api.start(user, "fault-chatty"), run.api.start(user, "fault-chatty"));
         ProcessHandle victim = ServiceRestart.find(run.stack, StackHandle.EXECUTION_SERVICE);
-        List<ProcessHandle> agents = awaitAgents(victim, sleep + " ", chatty, Duration.ofSeconds(30));
+        List<ProcessHandle> agents = awaitAgents(run.kafka, victim, sleep + " ", chatty, ids.subList(2, 4),
+                Duration.ofSeconds(30));
 
         int restartsBefore = run.stack.restarts(StackHandle.EXECUTION_SERVICE);
         long killedAt = System.nanoTime();
@@ -183,52 +185,34 @@ class ServiceKillScenario {
 
     /**
      * The agents' processes ({@code sh -c} and what it runs) under the execution service, once all four executions
-     * have theirs.
+     * have theirs and the chatty ones have some lines on Kafka (so the kill lands mid-stream).
      */
-    private static List<ProcessHandle> awaitAgents(ProcessHandle service, String silentMarker, String chattyMarker,
-            Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+    private static List<ProcessHandle> awaitAgents(KafkaEvents kafka, ProcessHandle service, String silentMarker,
+            String chattyMarker, List<String> chattyIds, Duration timeout) {
+        await("the four agents running").atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             List<ProcessHandle> silent = OsProcesses.descendantsWithCommandLine(service, silentMarker);
             List<ProcessHandle> chatty = OsProcesses.descendantsWithCommandLine(service, chattyMarker);
             // each silent agent is at least its sleep, each chatty one its shell
-            if (silent.stream().filter(p -> p.info().command().orElse("").endsWith("sleep")).count() >= 2
-                    && chatty.size() >= 2) {
-                Thread.sleep(1000); // some chatty lines on Kafka before the kill
-                List<ProcessHandle> all = new ArrayList<>(OsProcesses.descendantsWithCommandLine(service,
-                        silentMarker));
-                all.addAll(OsProcesses.descendantsWithCommandLine(service, chattyMarker));
-                return all;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the four agents were not all running within " + timeout);
+            return silent.stream().filter(p -> p.info().command().orElse("").endsWith("sleep")).count() >= 2
+                    && chatty.size() >= 2;
+        });
+        chattyIds.forEach(id -> kafka.awaitLogLines(id, 10, timeout));
+        List<ProcessHandle> all = new ArrayList<>(OsProcesses.descendantsWithCommandLine(service, silentMarker));
+        all.addAll(OsProcesses.descendantsWithCommandLine(service, chattyMarker));
+        return all;
     }
 
-    private static List<ProcessHandle> agentsAliveAfter(List<ProcessHandle> agents, long since, Duration grace)
-            throws InterruptedException {
-        long deadline = since + grace.toNanos();
-        List<ProcessHandle> alive = agents;
-        while (System.nanoTime() < deadline) {
-            alive = agents.stream().filter(OsProcesses::running).toList();
-            if (alive.isEmpty()) {
-                return alive;
-            }
-            Thread.sleep(100);
-        }
-        return agents.stream().filter(OsProcesses::running).toList();
+    private static List<ProcessHandle> agentsAliveAfter(List<ProcessHandle> agents, long since, Duration grace) {
+        Duration left = grace.minusNanos(System.nanoTime() - since);
+        return Awaited.lastObservation("the agents gone", left, Duration.ofMillis(100),
+                () -> agents.stream().filter(OsProcesses::running).toList(), List::isEmpty);
     }
 
     private static JsonNode awaitRevenueExecutions(FaultSuite.Run run, String agent, long executions,
-            Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode revenue = run.api.revenue(agent);
-        while (System.nanoTime() < deadline
-                && (revenue == null || revenue.path("executions").asLong() < executions)) {
-            Thread.sleep(250);
-            revenue = run.api.revenue(agent);
-        }
-        return revenue;
+            Duration timeout) {
+        return Awaited.lastObservation("revenue of %d executions of %s".formatted(executions, agent), timeout,
+                Duration.ofMillis(250), () -> run.api.revenue(agent),
+                revenue -> revenue != null && revenue.path("executions").asLong() >= executions);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -40,30 +40,22 @@ final class ServiceRestart {
 
     static Outcome awaitRestart(StackHandle stack, String service, String baseUrl, ProcessHandle killed,
             int restartsBefore, long killedAtNanos) throws InterruptedException {
-        long deadline = killedAtNanos + RESTARTED_WITHIN.toNanos();
-        Optional<Long> next = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            next = stack.pid(service).filter(pid -> pid != killed.pid());
-            if (next.isPresent() && stack.restarts(service) > restartsBefore) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        Optional<Long> next = Awaited.lastObservation(service + " restarted",
+                RESTARTED_WITHIN.minusNanos(System.nanoTime() - killedAtNanos), Duration.ofMillis(200),
+                () -> stack.pid(service).filter(pid -> pid != killed.pid()),
+                pid -> pid.isPresent() && stack.restarts(service) > restartsBefore);
         List<String> reported = stack.supervision(service);
         String supervisor = "launcher reported: " + String.join("; ", reported);
         if (next.isEmpty() || stack.restarts(service) <= restartsBefore) {
             return new Outcome(false, killed.pid(), -1, -1, "the launcher did not restart " + service
                     + " within " + RESTARTED_WITHIN.toSeconds() + " s of its SIGKILL (" + supervisor + ")");
         }
-        long readyDeadline = System.nanoTime() + READY_WITHIN.toNanos();
-        while (System.nanoTime() < readyDeadline) {
-            if (StackApi.ready(baseUrl)) {
-                long ms = (System.nanoTime() - killedAtNanos) / 1_000_000;
-                return new Outcome(true, killed.pid(), next.get(), ms, String.format(
-                        "%s restarted by the launcher (pid %d -> %d), ready %.1f s after the SIGKILL; %s", service,
-                        killed.pid(), next.get(), ms / 1000.0, supervisor));
-            }
-            Thread.sleep(250);
+        if (Awaited.lastObservation(service + " ready", READY_WITHIN, Duration.ofMillis(250),
+                () -> StackApi.ready(baseUrl), ready -> ready)) {
+            long ms = (System.nanoTime() - killedAtNanos) / 1_000_000;
+            return new Outcome(true, killed.pid(), next.get(), ms, String.format(
+                    "%s restarted by the launcher (pid %d -> %d), ready %.1f s after the SIGKILL; %s", service,
+                    killed.pid(), next.get(), ms / 1000.0, supervisor));
         }
         return new Outcome(false, killed.pid(), next.get(), -1, service + " restarted (pid " + next.get()
                 + ") but /health/ready did not answer 200 within " + READY_WITHIN.toSeconds() + " s (" + supervisor

@@ -116,6 +116,7 @@ class AggregatorCrashIT {
                 }
             } else {
                 awaitConsuming();
+                // again a chosen moment, not a wait for a fact: somewhere in the first two seconds of consuming
                 Thread.sleep(random.nextInt(2_000));
             }
             aggregator.kill();

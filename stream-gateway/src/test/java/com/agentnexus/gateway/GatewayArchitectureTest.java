@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * Kafka); only the Kafka-facing packages touch the Kafka client.
  */
 @AnalyzeClasses(packages = "com.agentnexus.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class GatewayArchitectureTest {
 
     @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles =

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * decoded events, so it is unit-testable and a new concern is a new {@link ExecutionEventHandler}.
  */
 @AnalyzeClasses(packages = "com.agentnexus.aggregator", importOptions = ImportOption.DoNotIncludeTests.class)
-class AggregatorBoundaryTest {
+class AggregatorArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyConsumptionTouchesKafka = noClasses()

@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /** The contract is shared by every service, so it must not drag a framework or a broker client along. */
 @AnalyzeClasses(packages = "com.agentnexus.events", importOptions = ImportOption.DoNotIncludeTests.class)
-class ContractBoundaryTest {
+class EventsArchitectureTest {
 
     @ArchTest
     static final ArchRule contractDependsOnNeitherSpringNorKafka = noClasses()

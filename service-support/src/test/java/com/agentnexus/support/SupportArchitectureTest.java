@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /** Every service depends on this module, so it must know none of them. */
 @AnalyzeClasses(packages = "com.agentnexus.support", importOptions = ImportOption.DoNotIncludeTests.class)
-class SupportBoundaryTest {
+class SupportArchitectureTest {
 
     @ArchTest
     static final ArchRule dependsOnNoService = noClasses()
