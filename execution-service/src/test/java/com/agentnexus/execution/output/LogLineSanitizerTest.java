@@ -1,7 +1,12 @@
 package com.agentnexus.execution.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -125,17 +130,37 @@ class LogLineSanitizerTest {
         assertThat(first.sanitize("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=")).isEqualTo("[REDACTED:private-key]");
     }
 
+    /**
+     * Lines built to make the secret patterns backtrack (16 KB of one pattern's prefix over and over) are answered
+     * within a time limit — a catastrophic backtrack would hang, hence a preemptive limit, generous enough never to
+     * fail on a slow machine — and with exactly what a reader must get: harmless text unchanged, every
+     * secret-looking value redacted, and the same answer from the shared and the per-execution sanitizer.
+     */
     @Test
-    void hostileLongLinesAreHandledWithoutBlowingUp() {
-        String[] seeds = {"password=", "a://b:", "eyJa.", "Bearer ", "-----BEGIN ", "\"token\":\"\\", "sk-",
-            "x", "aaaa.", ":=", "0123456789abcdef"};
-        for (String seed : seeds) {
-            String line = seed.repeat(16 * 1024 / seed.length());
-            String redacted = sanitizer.sanitize(line);
-            assertThat(redacted).isNotNull();
-            assertThat(shared.sanitize(line)).isNotNull();
+    void hostileLongLinesAreAnsweredInTimeAndCorrectly() {
+        // a seed, and the answer to 16 KB of it (the line itself: it comes back unchanged)
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String harmless : List.of("a://b:", "eyJa.", "-----BEGIN ", "x", "aaaa.", ":=", "0123456789abcdef")) {
+            answers.put(harmless, sixteenKilobytesOf(harmless));
         }
-        String hex = "0123456789abcdef".repeat(1024);
-        assertThat(sanitizer.sanitize(hex)).isEqualTo(hex);
+        // one key, and everything after it is its value
+        answers.put("password=", "password=[REDACTED:secret]");
+        // one API key of 16 KB
+        answers.put("sk-", "[REDACTED:api-key]");
+        // 2340 words: each "Bearer" takes the next one as its token
+        answers.put("Bearer ", "Bearer [REDACTED:bearer] ".repeat(1170));
+        // 1638 JSON keys: each takes the next one's escaped quote and name as its value
+        answers.put("\"token\":\"\\", "\"token\":\"[REDACTED:secret]\":\"\\".repeat(819));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> answers.forEach((seed, expected) -> {
+            String line = sixteenKilobytesOf(seed);
+            String answer = sanitizer.sanitize(line);
+            assertThat(answer).as("16 KB of %s", seed).isEqualTo(expected);
+            assertThat(shared.sanitize(line)).as("16 KB of %s, shared sanitizer", seed).isEqualTo(answer);
+        }));
+    }
+
+    private static String sixteenKilobytesOf(String seed) {
+        return seed.repeat(16 * 1024 / seed.length());
     }
 }
