@@ -11,9 +11,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The strict JSON codec of the event contract. Decoding rejects an unknown {@code type}, an unsupported schema
- * version, a missing required field or a field of the wrong type with an {@link EventDecodingException} that
- * names the field. Unknown extra fields are ignored so that producers may add optional fields. Thread-safe.
+ * The strict JSON codec of the event contract. Decoding rejects an unknown {@code type},
+ * an unsupported schema version, a missing required field or a field of the wrong type
+ * with an {@link EventDecodingException} that names the field. Unknown extra fields are
+ * ignored so that producers may add optional fields. Thread-safe.
  */
 public final class EventCodec {
 
@@ -26,8 +27,9 @@ public final class EventCodec {
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
     /**
-     * Encodes an event as one compact JSON object. Written with a streaming generator, not a tree: the execution
-     * service encodes every log line of every agent, so this is on its hottest path.
+     * Encodes an event as one compact JSON object. Written with a streaming generator,
+     * not a tree: the execution service encodes every log line of every agent, so this is
+     * on its hottest path.
      */
     public String encode(ExecutionEvent event) {
         var out = new StringWriter(160);
@@ -73,7 +75,8 @@ public final class EventCodec {
         writeIfPresent(json, "priceWei", status.priceWei() == null ? null : status.priceWei().toString());
         if (status.outputJson() != null) {
             JsonNode output = mapper.readTree(status.outputJson());
-            // fail at the producer: an event every consumer rejects would silently lose the terminal status
+            // fail at the producer: an event every consumer rejects would silently lose
+            // the terminal status
             if (output == null || !output.isObject()) {
                 throw new IllegalArgumentException("outputJson must be a JSON object");
             }
@@ -101,14 +104,14 @@ public final class EventCodec {
 
     /**
      * Decodes one JSON object into an event.
-     *
      * @throws EventDecodingException naming the field at fault
      */
     public ExecutionEvent decode(String json) {
         JsonNode node;
         try {
             node = mapper.readTree(json);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             throw new EventDecodingException("$", "not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (node == null || !node.isObject()) {
@@ -121,20 +124,23 @@ public final class EventCodec {
         }
         String typeName = fields.requiredText("type");
         EventType type = EventType.fromWireName(typeName)
-                .orElseThrow(() -> new EventDecodingException("type",
-                        "unknown event type '" + excerpt(typeName) + "'"));
+            .orElseThrow(() -> new EventDecodingException("type", "unknown event type '" + excerpt(typeName) + "'"));
         try {
             return switch (type) {
                 case LOG -> decodeLog(fields);
                 case STATUS -> decodeStatus(fields);
                 case RESOURCE -> decodeResources(fields);
             };
-        } catch (IllegalArgumentException | NullPointerException e) {
+        }
+        catch (IllegalArgumentException | NullPointerException e) {
             throw new EventDecodingException("$", "invalid " + type.wireName() + " event: " + e.getMessage(), e);
         }
     }
 
-    /** Values from the wire are echoed in messages that consumers log, so they are cut short. */
+    /**
+     * Values from the wire are echoed in messages that consumers log, so they are cut
+     * short.
+     */
     private static String excerpt(String value) {
         return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
@@ -142,10 +148,9 @@ public final class EventCodec {
     private LogLineEmitted decodeLog(JsonFields f) {
         String streamName = f.requiredText("stream");
         LogStream stream = LogStream.fromWireName(streamName)
-                .orElseThrow(() -> new EventDecodingException("stream",
-                        "unknown stream '" + excerpt(streamName) + "'"));
-        return new LogLineEmitted(f.executionId(), f.agentId(), f.userId(), f.seq(),
-                f.timestamp(), stream, f.requiredText("line"));
+            .orElseThrow(() -> new EventDecodingException("stream", "unknown stream '" + excerpt(streamName) + "'"));
+        return new LogLineEmitted(f.executionId(), f.agentId(), f.userId(), f.seq(), f.timestamp(), stream,
+                f.requiredText("line"));
     }
 
     private ExecutionStatusChanged decodeStatus(JsonFields f) {
@@ -153,7 +158,8 @@ public final class EventCodec {
         ExecutionStatus status;
         try {
             status = ExecutionStatus.valueOf(statusName);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             throw new EventDecodingException("status", "unknown status '" + excerpt(statusName) + "'");
         }
         String price = f.optionalText("priceWei");
@@ -173,14 +179,16 @@ public final class EventCodec {
         if (status.isTerminal()) {
             requireBarrier(f, seq);
         }
-        return new ExecutionStatusChanged(f.executionId(), f.agentId(), f.userId(), seq,
-                f.timestamp(), status, f.requiredText("agentName"), priceWei,
-                output == null ? null : mapper.writeValueAsString(output), f.optionalText("error"),
-                exitCode == null ? null : exitCode.intValue(), f.optionalLong("durationMs"),
+        return new ExecutionStatusChanged(f.executionId(), f.agentId(), f.userId(), seq, f.timestamp(), status,
+                f.requiredText("agentName"), priceWei, output == null ? null : mapper.writeValueAsString(output),
+                f.optionalText("error"), exitCode == null ? null : exitCode.intValue(), f.optionalLong("durationMs"),
                 f.optionalLong("eventCount"), f.optionalText("logChecksum"));
     }
 
-    /** A terminal status is the ordering barrier; without these fields a subscriber cannot prove completeness. */
+    /**
+     * A terminal status is the ordering barrier; without these fields a subscriber cannot
+     * prove completeness.
+     */
     private static void requireBarrier(JsonFields f, long seq) {
         f.requiredNonNegativeLong("durationMs");
         f.requiredText("logChecksum");
@@ -190,8 +198,9 @@ public final class EventCodec {
     }
 
     private ResourcesSampled decodeResources(JsonFields f) {
-        return new ResourcesSampled(f.executionId(), f.agentId(), f.userId(), f.seq(),
-                f.timestamp(), f.requiredNonNegativeLong("memoryBytes"),
-                f.requiredNonNegativeDouble("cpuPercent"), f.requiredNonNegativeLong("durationMs"));
+        return new ResourcesSampled(f.executionId(), f.agentId(), f.userId(), f.seq(), f.timestamp(),
+                f.requiredNonNegativeLong("memoryBytes"), f.requiredNonNegativeDouble("cpuPercent"),
+                f.requiredNonNegativeLong("durationMs"));
     }
+
 }

@@ -1,6 +1,8 @@
 package com.agentnexus.events;
 
-/** A wire message that is not a valid event; {@link #field()} names the offending field. */
+/**
+ * A wire message that is not a valid event; {@link #field()} names the offending field.
+ */
 public final class EventDecodingException extends RuntimeException {
 
     private final String field;
@@ -15,8 +17,11 @@ public final class EventDecodingException extends RuntimeException {
         this.field = field;
     }
 
-    /** The JSON field at fault, or {@code "$"} when the message as a whole is unreadable. */
+    /**
+     * The JSON field at fault, or {@code "$"} when the message as a whole is unreadable.
+     */
     public String field() {
         return field;
     }
+
 }

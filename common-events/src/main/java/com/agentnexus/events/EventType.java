@@ -4,9 +4,8 @@ import java.util.Optional;
 
 /** The closed set of event classes, each with its wire name. */
 public enum EventType {
-    LOG("log"),
-    STATUS("status"),
-    RESOURCE("resource");
+
+    LOG("log"), STATUS("status"), RESOURCE("resource");
 
     private static final EventType[] VALUES = values();
 
@@ -31,4 +30,5 @@ public enum EventType {
         }
         return Optional.empty();
     }
+
 }

@@ -1,8 +1,9 @@
 package com.agentnexus.events;
 
 /**
- * One event of an execution. Every event carries the same envelope; {@link #seq()} numbers the events of one
- * execution across all three topics, starting at 1, without gaps.
+ * One event of an execution. Every event carries the same envelope; {@link #seq()}
+ * numbers the events of one execution across all three topics, starting at 1, without
+ * gaps.
  */
 public sealed interface ExecutionEvent permits LogLineEmitted, ExecutionStatusChanged, ResourcesSampled {
 
@@ -25,18 +26,21 @@ public sealed interface ExecutionEvent permits LogLineEmitted, ExecutionStatusCh
     EventType type();
 
     /**
-     * Dispatches on the event class. Java 17 has no pattern switch, so the visitor is how a new event kind fails
-     * compilation everywhere it must be handled instead of being dropped silently.
+     * Dispatches on the event class. Java 17 has no pattern switch, so the visitor is how
+     * a new event kind fails compilation everywhere it must be handled instead of being
+     * dropped silently.
      */
     <R> R accept(Visitor<R> visitor);
 
     /** One method per member of the sealed family. */
     interface Visitor<R> {
+
         R log(LogLineEmitted event);
 
         R status(ExecutionStatusChanged event);
 
         R resources(ResourcesSampled event);
+
     }
 
     /** Validates the envelope fields shared by every event. */
@@ -51,4 +55,5 @@ public sealed interface ExecutionEvent permits LogLineEmitted, ExecutionStatusCh
             throw new IllegalArgumentException("timestamp must be >= 0, was " + timestamp);
         }
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Identifies an execution. Always a UUIDv7, so its creation time can be read from the id itself and a consumer
- * can seek near the start of the execution instead of scanning a partition.
+ * Identifies an execution. Always a UUIDv7, so its creation time can be read from the id
+ * itself and a consumer can seek near the start of the execution instead of scanning a
+ * partition.
  */
 public record ExecutionId(UUID value) {
 
@@ -19,7 +20,6 @@ public record ExecutionId(UUID value) {
 
     /**
      * Parses the canonical textual form.
-     *
      * @throws IllegalArgumentException if the text is not a UUIDv7
      */
     public static ExecutionId parse(String text) {
@@ -28,8 +28,8 @@ public record ExecutionId(UUID value) {
             throw new IllegalArgumentException("executionId must be a 36-character UUID");
         }
         ExecutionId id = new ExecutionId(UUID.fromString(text));
-        // UUID.fromString is lenient (it accepts e.g. "+1890a5d-…"); the id is also the record key, so only the
-        // canonical form (either case) may pass
+        // UUID.fromString is lenient (it accepts e.g. "+1890a5d-…"); the id is also the
+        // record key, so only the canonical form (either case) may pass
         if (!id.toString().equalsIgnoreCase(text)) {
             throw new IllegalArgumentException("executionId must be in canonical UUID form");
         }

@@ -5,27 +5,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The execution moved to {@link #status()}. A terminal status is the execution's last event: it carries the
- * duration, the exit code when there is one, the total number of events of the execution (its own seq) and the
- * {@link LogChecksum} over every published log line, so a subscriber can prove it saw everything.
+ * The execution moved to {@link #status()}. A terminal status is the execution's last
+ * event: it carries the duration, the exit code when there is one, the total number of
+ * events of the execution (its own seq) and the {@link LogChecksum} over every published
+ * log line, so a subscriber can prove it saw everything.
  *
- * @param priceWei   the agent's price in Wei; exceeds 2^53, so it travels as a decimal string
+ * @param priceWei the agent's price in Wei; exceeds 2^53, so it travels as a decimal
+ * string
  * @param outputJson the agent's output, a JSON object in compact text form, on COMPLETED
  */
-public record ExecutionStatusChanged(
-        ExecutionId executionId,
-        AgentId agentId,
-        UserId userId,
-        long seq,
-        long timestamp,
-        ExecutionStatus status,
-        String agentName,
-        @Nullable BigInteger priceWei,
-        @Nullable String outputJson,
-        @Nullable String error,
-        @Nullable Integer exitCode,
-        @Nullable Long durationMs,
-        @Nullable Long eventCount,
+public record ExecutionStatusChanged(ExecutionId executionId, AgentId agentId, UserId userId, long seq, long timestamp,
+        ExecutionStatus status, String agentName, @Nullable BigInteger priceWei, @Nullable String outputJson,
+        @Nullable String error, @Nullable Integer exitCode, @Nullable Long durationMs, @Nullable Long eventCount,
         @Nullable String logChecksum) implements ExecutionEvent {
 
     public ExecutionStatusChanged {
@@ -45,8 +36,8 @@ public record ExecutionStatusChanged(
     }
 
     /** A non-terminal transition (PENDING or RUNNING). */
-    public static ExecutionStatusChanged transition(ExecutionId executionId, AgentId agentId, UserId userId,
-            long seq, long timestamp, ExecutionStatus status, String agentName, @Nullable BigInteger priceWei) {
+    public static ExecutionStatusChanged transition(ExecutionId executionId, AgentId agentId, UserId userId, long seq,
+            long timestamp, ExecutionStatus status, String agentName, @Nullable BigInteger priceWei) {
         if (status.isTerminal()) {
             throw new IllegalArgumentException(status + " is terminal");
         }

@@ -16,7 +16,8 @@ final class JsonFields {
         String text = requiredText("executionId");
         try {
             return ExecutionId.parse(text);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             throw new EventDecodingException("executionId", "executionId must be a UUIDv7: " + e.getMessage());
         }
     }
@@ -136,4 +137,5 @@ final class JsonFields {
     private static EventDecodingException wrongType(String field, String expected) {
         return new EventDecodingException(field, "field '" + field + "' must be " + expected);
     }
+
 }

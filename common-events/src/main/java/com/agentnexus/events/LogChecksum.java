@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The checksum a terminal status carries over the execution's published log lines: SHA-256 over each line's
- * UTF-8 bytes followed by a newline, in seq order, written as {@code sha256:<hex>}. Producer and subscriber
- * compute it the same way, so a subscriber can prove it saw every line. Not thread-safe.
+ * The checksum a terminal status carries over the execution's published log lines:
+ * SHA-256 over each line's UTF-8 bytes followed by a newline, in seq order, written as
+ * {@code sha256:<hex>}. Producer and subscriber compute it the same way, so a subscriber
+ * can prove it saw every line. Not thread-safe.
  */
 public final class LogChecksum {
 
@@ -17,7 +18,8 @@ public final class LogChecksum {
     public LogChecksum() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM ships SHA-256", e);
         }
     }
@@ -34,8 +36,10 @@ public final class LogChecksum {
         try {
             MessageDigest copy = (MessageDigest) digest.clone();
             return "sha256:" + HexFormat.of().formatHex(copy.digest());
-        } catch (CloneNotSupportedException e) {
+        }
+        catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 digests are cloneable", e);
         }
     }
+
 }

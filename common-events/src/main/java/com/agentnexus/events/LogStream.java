@@ -5,9 +5,8 @@ import java.util.Optional;
 
 /** Where a log line came from: the agent's stdout or stderr, or the platform itself. */
 public enum LogStream {
-    STDOUT("stdout"),
-    STDERR("stderr"),
-    SYSTEM("system");
+
+    STDOUT("stdout"), STDERR("stderr"), SYSTEM("system");
 
     private final String wireName;
 
@@ -22,4 +21,5 @@ public enum LogStream {
     public static Optional<LogStream> fromWireName(String name) {
         return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
     }
+
 }

@@ -1,15 +1,8 @@
 package com.agentnexus.events;
 
 /** A sample of the execution's resource use while it runs. */
-public record ResourcesSampled(
-        ExecutionId executionId,
-        AgentId agentId,
-        UserId userId,
-        long seq,
-        long timestamp,
-        long memoryBytes,
-        double cpuPercent,
-        long durationMs) implements ExecutionEvent {
+public record ResourcesSampled(ExecutionId executionId, AgentId agentId, UserId userId, long seq, long timestamp,
+        long memoryBytes, double cpuPercent, long durationMs) implements ExecutionEvent {
 
     public ResourcesSampled {
         ExecutionEvent.requireEnvelope(executionId, agentId, userId, seq, timestamp);

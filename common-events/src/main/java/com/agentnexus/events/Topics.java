@@ -4,15 +4,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The three topic names. All three must have the same partition count and every record is keyed by executionId,
- * so one execution's events sit on the same partition index of each topic.
+ * The three topic names. All three must have the same partition count and every record is
+ * keyed by executionId, so one execution's events sit on the same partition index of each
+ * topic.
  */
 public record Topics(String logs, String status, String resources) {
 
-    /** The default name of the log topic (constants, so that annotations such as a default value can use them). */
+    /**
+     * The default name of the log topic (constants, so that annotations such as a default
+     * value can use them).
+     */
     public static final String DEFAULT_LOGS = "agentnexus.execution.logs";
+
     /** The default name of the status topic. */
     public static final String DEFAULT_STATUS = "agentnexus.execution.status";
+
     /** The default name of the resource-sample topic. */
     public static final String DEFAULT_RESOURCES = "agentnexus.execution.resources";
 

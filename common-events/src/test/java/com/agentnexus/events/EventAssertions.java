@@ -3,8 +3,9 @@ package com.agentnexus.events;
 import java.util.List;
 
 /**
- * Entry point for the domain assertions on execution events; import {@code assertThat} statically next to
- * AssertJ's own — the more specific overload wins for a list of events.
+ * Entry point for the domain assertions on execution events; import {@code assertThat}
+ * statically next to AssertJ's own — the more specific overload wins for a list of
+ * events.
  */
 public final class EventAssertions {
 
@@ -15,4 +16,5 @@ public final class EventAssertions {
     public static <E extends ExecutionEvent> ExecutionEventsAssert<E> assertThat(List<? extends E> events) {
         return new ExecutionEventsAssert<>(events);
     }
+
 }

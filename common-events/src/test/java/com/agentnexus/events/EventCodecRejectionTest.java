@@ -14,7 +14,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Every malformed message is rejected with an {@link EventDecodingException} naming the field at fault. */
+/**
+ * Every malformed message is rejected with an {@link EventDecodingException} naming the
+ * field at fault.
+ */
 class EventCodecRejectionTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -22,13 +25,13 @@ class EventCodecRejectionTest {
     private final EventCodec codec = new EventCodec();
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "not json", "{", "{\"v\":1,", "{'v':1}"})
+    @ValueSource(strings = { "", "   ", "not json", "{", "{\"v\":1,", "{'v':1}" })
     void rejectsTextThatIsNotJsonNamingTheWholeMessage(String text) {
         assertThat(rejectionOf(text).field()).isEqualTo("$");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[1,2]", "42", "\"status\"", "null", "true"})
+    @ValueSource(strings = { "[1,2]", "42", "\"status\"", "null", "true" })
     void rejectsJsonThatIsNotAnObjectNamingTheWholeMessage(String text) {
         assertThat(rejectionOf(text).field()).isEqualTo("$");
     }
@@ -57,14 +60,12 @@ class EventCodecRejectionTest {
     }
 
     static Stream<Arguments> requiredFields() {
-        Stream<Arguments> envelope = Stream.of(GoldenEvents.LOG, GoldenEvents.PENDING, GoldenEvents.COMPLETED,
-                        GoldenEvents.RESOURCE)
-                .flatMap(event -> Stream.of("v", "type", "executionId", "agentId", "userId", "seq", "timestamp")
-                        .map(field -> Arguments.of(event.type().wireName(), event, field)));
-        Stream<Arguments> specific = Stream.of(
-                Arguments.of("log", GoldenEvents.LOG, "stream"),
-                Arguments.of("log", GoldenEvents.LOG, "line"),
-                Arguments.of("status", GoldenEvents.PENDING, "status"),
+        Stream<Arguments> envelope = Stream
+            .of(GoldenEvents.LOG, GoldenEvents.PENDING, GoldenEvents.COMPLETED, GoldenEvents.RESOURCE)
+            .flatMap(event -> Stream.of("v", "type", "executionId", "agentId", "userId", "seq", "timestamp")
+                .map(field -> Arguments.of(event.type().wireName(), event, field)));
+        Stream<Arguments> specific = Stream.of(Arguments.of("log", GoldenEvents.LOG, "stream"),
+                Arguments.of("log", GoldenEvents.LOG, "line"), Arguments.of("status", GoldenEvents.PENDING, "status"),
                 Arguments.of("status", GoldenEvents.PENDING, "agentName"),
                 Arguments.of("terminal status", GoldenEvents.COMPLETED, "durationMs"),
                 Arguments.of("terminal status", GoldenEvents.COMPLETED, "eventCount"),
@@ -88,8 +89,7 @@ class EventCodecRejectionTest {
     }
 
     static Stream<Arguments> wrongValues() {
-        return Stream.of(
-                Arguments.of("seq as string", GoldenEvents.LOG, "seq", JSON.valueToTree("3")),
+        return Stream.of(Arguments.of("seq as string", GoldenEvents.LOG, "seq", JSON.valueToTree("3")),
                 Arguments.of("seq as fraction", GoldenEvents.LOG, "seq", JSON.valueToTree(1.5)),
                 Arguments.of("seq zero", GoldenEvents.LOG, "seq", JSON.valueToTree(0)),
                 Arguments.of("seq beyond long", GoldenEvents.LOG, "seq",
@@ -157,4 +157,5 @@ class EventCodecRejectionTest {
         assertThat(e).as("decoding %s", json.length() > 200 ? json.substring(0, 200) + "…" : json).isNotNull();
         return e;
     }
+
 }

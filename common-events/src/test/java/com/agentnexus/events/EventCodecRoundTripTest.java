@@ -54,7 +54,8 @@ class EventCodecRoundTripTest {
 
     @Test
     void keepsWeiAmountsAbove2To53Exactly() {
-        // 2^53 + 1 is the first integer a double cannot hold; a float64 codec would silently round it
+        // 2^53 + 1 is the first integer a double cannot hold; a float64 codec would
+        // silently round it
         var run = ExecutionFixture.anExecution().ofAgent("whale", "Whale", "9007199254740993");
         ExecutionStatusChanged pending = run.pending();
 
@@ -110,8 +111,10 @@ class EventCodecRoundTripTest {
     void embedsOutputAsAJsonObjectNotAString() {
         var run = ExecutionFixture.anExecution();
 
-        JsonNode output = JsonMapper.builder().build().readTree(codec.encode(run.completed("{\"ok\":true}")))
-                .get("output");
+        JsonNode output = JsonMapper.builder()
+            .build()
+            .readTree(codec.encode(run.completed("{\"ok\":true}")))
+            .get("output");
 
         assertThat(output.isObject()).isTrue();
         assertThat(output.get("ok").booleanValue()).isTrue();
@@ -123,7 +126,7 @@ class EventCodecRoundTripTest {
         ExecutionStatusChanged arrayOutput = run.completed("[1,2]");
 
         assertThatIllegalArgumentException().isThrownBy(() -> codec.encode(arrayOutput))
-                .withMessageContaining("outputJson");
+            .withMessageContaining("outputJson");
     }
 
     @Test
@@ -139,4 +142,5 @@ class EventCodecRoundTripTest {
             assertThat(codec.decode(codec.encode(event))).as("seq %d", event.seq()).isEqualTo(event);
         }
     }
+
 }

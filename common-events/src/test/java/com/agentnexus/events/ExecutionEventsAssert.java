@@ -9,9 +9,10 @@ import org.assertj.core.api.FactoryBasedNavigableListAssert;
 import org.assertj.core.api.ObjectAssert;
 
 /**
- * AssertJ assertions on the events of one execution. The list is taken in the order given: the run must already
- * be in seq order, so a reader that collects from several topics sorts by seq first (as {@code EventsOnKafka}
- * does) and a test of the producer proves its order too. Every list assertion of AssertJ stays available.
+ * AssertJ assertions on the events of one execution. The list is taken in the order
+ * given: the run must already be in seq order, so a reader that collects from several
+ * topics sorts by seq first (as {@code EventsOnKafka} does) and a test of the producer
+ * proves its order too. Every list assertion of AssertJ stays available.
  */
 public class ExecutionEventsAssert<E extends ExecutionEvent>
         extends FactoryBasedNavigableListAssert<ExecutionEventsAssert<E>, List<? extends E>, E, ObjectAssert<E>> {
@@ -21,9 +22,10 @@ public class ExecutionEventsAssert<E extends ExecutionEvent>
     }
 
     /**
-     * The events are a whole run, as the contract promises a subscriber: seq 1..n in order without gap or
-     * duplicate, exactly one terminal status and it is last, its {@code eventCount} is n and its
-     * {@code logChecksum} is the {@link LogChecksum} over the log lines in seq order.
+     * The events are a whole run, as the contract promises a subscriber: seq 1..n in
+     * order without gap or duplicate, exactly one terminal status and it is last, its
+     * {@code eventCount} is n and its {@code logChecksum} is the {@link LogChecksum} over
+     * the log lines in seq order.
      */
     public ExecutionEventsAssert<E> isCompleteRun() {
         isNotNull();
@@ -34,9 +36,11 @@ public class ExecutionEventsAssert<E extends ExecutionEvent>
         ExecutionStatusChanged terminal = checkTerminalIsLast();
         int n = actual.size();
         if (terminal.eventCount() == null || terminal.eventCount() != n) {
-            // unreachable while the record's constructor ties eventCount to seq; kept so the check stands alone
-            failWithMessage("Expected the terminal status (seq %s) to count the run's %s events but its eventCount"
-                    + " was %s", terminal.seq(), n, terminal.eventCount());
+            // unreachable while the record's constructor ties eventCount to seq; kept so
+            // the check stands alone
+            failWithMessage(
+                    "Expected the terminal status (seq %s) to count the run's %s events but its eventCount" + " was %s",
+                    terminal.seq(), n, terminal.eventCount());
         }
         String recomputed = checksumOfLogLines();
         if (!recomputed.equals(terminal.logChecksum())) {
@@ -71,8 +75,8 @@ public class ExecutionEventsAssert<E extends ExecutionEvent>
             if (seq != expected) {
                 String problem = all.contains(expected) ? "seq " + expected + " comes later (out of order)"
                         : "seq " + expected + " is missing (gap)";
-                failWithMessage("Expected seq 1..%s in order but index %s holds seq %s: %s", actual.size(), index,
-                        seq, problem);
+                failWithMessage("Expected seq 1..%s in order but index %s holds seq %s: %s", actual.size(), index, seq,
+                        problem);
             }
         }
     }
@@ -136,4 +140,5 @@ public class ExecutionEventsAssert<E extends ExecutionEvent>
         iterable.forEach(events::add);
         return new ExecutionEventsAssert<>(events);
     }
+
 }

@@ -38,18 +38,22 @@ class ExecutionEventsAssertTest {
 
     @Test
     void keepsTheElementTypeOfAListOfOneKind() {
-        List<LogLineEmitted> lines = aRun().events().stream().filter(LogLineEmitted.class::isInstance)
-                .map(LogLineEmitted.class::cast).toList();
+        List<LogLineEmitted> lines = aRun().events()
+            .stream()
+            .filter(LogLineEmitted.class::isInstance)
+            .map(LogLineEmitted.class::cast)
+            .toList();
 
-        assertThat(lines).anyMatch(line -> line.stream() == LogStream.STDERR).extracting(LogLineEmitted::line)
-                .containsExactly("one", "two", "three");
+        assertThat(lines).anyMatch(line -> line.stream() == LogStream.STDERR)
+            .extracting(LogLineEmitted::line)
+            .containsExactly("one", "two", "three");
     }
 
     @Test
     void rejectsNoEvents() {
         assertThatThrownBy(() -> assertThat(List.<ExecutionEvent>of()).isCompleteRun())
-                .isInstanceOf(AssertionError.class)
-                .hasMessage("Expected a complete run but there were no events");
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("Expected a complete run but there were no events");
     }
 
     @Test
@@ -58,7 +62,7 @@ class ExecutionEventsAssertTest {
         events.remove(3);
 
         assertThatThrownBy(() -> assertThat(events).isCompleteRun())
-                .hasMessage("Expected seq 1..6 in order but index 3 holds seq 5: seq 4 is missing (gap)");
+            .hasMessage("Expected seq 1..6 in order but index 3 holds seq 5: seq 4 is missing (gap)");
     }
 
     @Test
@@ -67,7 +71,7 @@ class ExecutionEventsAssertTest {
         events.add(3, events.get(2));
 
         assertThatThrownBy(() -> assertThat(events).isCompleteRun())
-                .hasMessage("Expected seq 1..8 without duplicate but seq 3 appears again at index 3");
+            .hasMessage("Expected seq 1..8 without duplicate but seq 3 appears again at index 3");
     }
 
     @Test
@@ -76,7 +80,7 @@ class ExecutionEventsAssertTest {
         Collections.swap(events, 2, 4);
 
         assertThatThrownBy(() -> assertThat(events).isCompleteRun())
-                .hasMessage("Expected seq 1..7 in order but index 2 holds seq 5: seq 3 comes later (out of order)");
+            .hasMessage("Expected seq 1..7 in order but index 2 holds seq 5: seq 3 comes later (out of order)");
     }
 
     @Test
@@ -84,7 +88,7 @@ class ExecutionEventsAssertTest {
         List<ExecutionEvent> events = aRun().events().subList(0, 6);
 
         assertThatThrownBy(() -> assertThat(events).isCompleteRun())
-                .hasMessage("Expected the last event (seq 6) to be a terminal status but it was a resources sample");
+            .hasMessage("Expected the last event (seq 6) to be a terminal status but it was a resources sample");
     }
 
     @Test
@@ -95,7 +99,7 @@ class ExecutionEventsAssertTest {
         run.completed("{}");
 
         assertThatThrownBy(() -> assertThat(run.events()).isCompleteRun())
-                .hasMessage("Expected the terminal status to be the last event but FAILED came at seq 2 of 3");
+            .hasMessage("Expected the terminal status to be the last event but FAILED came at seq 2 of 3");
     }
 
     @Test
@@ -111,17 +115,18 @@ class ExecutionEventsAssertTest {
         events.set(2, wrong);
 
         assertThatThrownBy(() -> assertThat(events).isCompleteRun())
-                .hasMessage("Expected the terminal status to carry the checksum of the run's 1 log lines <%s> but"
-                        + " its logChecksum was <%s>", new LogChecksum().update("first").value(), wrong.logChecksum());
+            .hasMessage(
+                    "Expected the terminal status to carry the checksum of the run's 1 log lines <%s> but"
+                            + " its logChecksum was <%s>",
+                    new LogChecksum().update("first").value(), wrong.logChecksum());
     }
 
     @Test
     void endsWithNamesTheStatusItFound() {
         List<ExecutionEvent> events = aRun().events();
 
-        assertThatThrownBy(() -> assertThat(events).endsWith(ExecutionStatus.CANCELLED))
-                .hasMessage("Expected the run to end with status CANCELLED but its last event (seq 7) was status"
-                        + " COMPLETED");
+        assertThatThrownBy(() -> assertThat(events).endsWith(ExecutionStatus.CANCELLED)).hasMessage(
+                "Expected the run to end with status CANCELLED but its last event (seq 7) was status" + " COMPLETED");
     }
 
     /** PENDING, RUNNING, three log lines, a sample, COMPLETED: seq 1..7. */
@@ -136,4 +141,5 @@ class ExecutionEventsAssertTest {
         run.completed("{\"ok\":true}");
         return run;
     }
+
 }

@@ -7,8 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Test fixture builder for one execution's events: each call returns the next event with the next seq, and the
- * terminal events carry the right event count and log checksum. Shared with the services' tests (test-jar).
+ * Test fixture builder for one execution's events: each call returns the next event with
+ * the next seq, and the terminal events carry the right event count and log checksum.
+ * Shared with the services' tests (test-jar).
  *
  * <pre>{@code
  * var run = ExecutionFixture.anExecution().ownedBy("alice");
@@ -20,13 +21,21 @@ public final class ExecutionFixture {
     private static final AtomicLong CLOCK = new AtomicLong(System.currentTimeMillis());
 
     private final ExecutionId executionId;
+
     private AgentId agentId = new AgentId("demo-worker");
+
     private String agentName = "Demo worker";
+
     private UserId userId = new UserId("demo");
+
     private BigInteger priceWei = new BigInteger("1000000000000000000");
+
     private long seq;
+
     private final long startedAt;
+
     private final LogChecksum checksum = new LogChecksum();
+
     private final List<ExecutionEvent> events = new ArrayList<>();
 
     private ExecutionFixture(long createdAt) {
@@ -133,4 +142,5 @@ public final class ExecutionFixture {
         events.add(event);
         return event;
     }
+
 }

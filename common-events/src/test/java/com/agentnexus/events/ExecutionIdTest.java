@@ -22,7 +22,8 @@ class ExecutionIdTest {
 
     @Test
     void readsTheCreationTimeOfAnyGeneratedId() {
-        long createdAt = 4_102_444_800_000L; // 2100-01-01, well past any sign-bit trouble of the 48-bit field
+        // 2100-01-01, well past any sign-bit trouble of the 48-bit field
+        long createdAt = 4_102_444_800_000L;
 
         ExecutionId id = new ExecutionId(ExecutionFixture.uuidV7(createdAt));
 
@@ -38,10 +39,9 @@ class ExecutionIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "3f2504e0-4f89-41d3-9a0c-0305e82c3301", // v4
-        "01890a5d-ac96-1b3e-8f1c-2d4e5f6a7b8c", // v1
-        "00000000-0000-0000-0000-000000000000", // nil
+    @ValueSource(strings = { "3f2504e0-4f89-41d3-9a0c-0305e82c3301", // v4
+            "01890a5d-ac96-1b3e-8f1c-2d4e5f6a7b8c", // v1
+            "00000000-0000-0000-0000-000000000000", // nil
     })
     void rejectsUuidsOfOtherVersions(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> ExecutionId.parse(text)).withMessageContaining("UUIDv7");
@@ -53,15 +53,9 @@ class ExecutionIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "exec-1",
-        "01890a5dac967b3e8f1c2d4e5f6a7b8c",
-        "1-1-7-8-1",
-        "01890a5d-ac96-7b3e-8f1c-2d4e5f6a7b8c0",
-        "+1890a5d-ac96-7b3e-8f1c-2d4e5f6a7b8c",
-        "01890a5d-ac96-7b3e-8f1c-2d4e5f6a7b8g",
-    })
+    @ValueSource(strings = { "", "exec-1", "01890a5dac967b3e8f1c2d4e5f6a7b8c", "1-1-7-8-1",
+            "01890a5d-ac96-7b3e-8f1c-2d4e5f6a7b8c0", "+1890a5d-ac96-7b3e-8f1c-2d4e5f6a7b8c",
+            "01890a5d-ac96-7b3e-8f1c-2d4e5f6a7b8g", })
     void rejectsTextThatIsNotACanonicalUuid(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> ExecutionId.parse(text));
     }
@@ -70,4 +64,5 @@ class ExecutionIdTest {
     void rejectsNull() {
         assertThatNullPointerException().isThrownBy(() -> new ExecutionId(null));
     }
+
 }

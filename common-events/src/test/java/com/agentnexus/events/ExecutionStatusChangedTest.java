@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
-/** The ordering barrier: a terminal status proves the subscriber saw the whole execution. */
+/**
+ * The ordering barrier: a terminal status proves the subscriber saw the whole execution.
+ */
 class ExecutionStatusChangedTest {
 
     private static final String CHECKSUM = new LogChecksum().value();
@@ -22,22 +24,21 @@ class ExecutionStatusChangedTest {
 
     @Test
     void terminalStatusCarriesEventCountEqualToItsSeq() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> terminal(5, 4L, CHECKSUM, 10L))
-                .withMessageContaining("eventCount");
+        assertThatIllegalArgumentException().isThrownBy(() -> terminal(5, 4L, CHECKSUM, 10L))
+            .withMessageContaining("eventCount");
         assertThatIllegalArgumentException().isThrownBy(() -> terminal(5, null, CHECKSUM, 10L));
     }
 
     @Test
     void terminalStatusCarriesALogChecksum() {
         assertThatNullPointerException().isThrownBy(() -> terminal(5, 5L, null, 10L))
-                .withMessageContaining("logChecksum");
+            .withMessageContaining("logChecksum");
     }
 
     @Test
     void terminalStatusCarriesADuration() {
         assertThatNullPointerException().isThrownBy(() -> terminal(5, 5L, CHECKSUM, null))
-                .withMessageContaining("durationMs");
+            .withMessageContaining("durationMs");
     }
 
     @Test
@@ -47,9 +48,9 @@ class ExecutionStatusChangedTest {
 
     @Test
     void transitionRefusesATerminalStatus() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ExecutionStatusChanged.transition(
-                GoldenEvents.EXECUTION_ID, GoldenEvents.DEMO_WORKER, GoldenEvents.ALICE, 1, 1L,
-                ExecutionStatus.COMPLETED, "Demo worker", null));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> ExecutionStatusChanged.transition(GoldenEvents.EXECUTION_ID, GoldenEvents.DEMO_WORKER,
+                    GoldenEvents.ALICE, 1, 1L, ExecutionStatus.COMPLETED, "Demo worker", null));
     }
 
     @Test
@@ -64,9 +65,9 @@ class ExecutionStatusChangedTest {
 
     @Test
     void rejectsANegativePrice() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ExecutionStatusChanged.transition(
-                GoldenEvents.EXECUTION_ID, GoldenEvents.DEMO_WORKER, GoldenEvents.ALICE, 1, 1L,
-                ExecutionStatus.PENDING, "Demo worker", BigInteger.valueOf(-1)));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> ExecutionStatusChanged.transition(GoldenEvents.EXECUTION_ID, GoldenEvents.DEMO_WORKER,
+                    GoldenEvents.ALICE, 1, 1L, ExecutionStatus.PENDING, "Demo worker", BigInteger.valueOf(-1)));
     }
 
     @Test
@@ -84,8 +85,8 @@ class ExecutionStatusChangedTest {
     }
 
     private static ExecutionStatusChanged terminal(long seq, Long eventCount, String checksum, Long durationMs) {
-        return new ExecutionStatusChanged(GoldenEvents.EXECUTION_ID, GoldenEvents.DEMO_WORKER, GoldenEvents.ALICE,
-                seq, 1L, ExecutionStatus.FAILED, "Demo worker", null, null, "boom", 1, durationMs, eventCount,
-                checksum);
+        return new ExecutionStatusChanged(GoldenEvents.EXECUTION_ID, GoldenEvents.DEMO_WORKER, GoldenEvents.ALICE, seq,
+                1L, ExecutionStatus.FAILED, "Demo worker", null, null, "boom", 1, durationMs, eventCount, checksum);
     }
+
 }

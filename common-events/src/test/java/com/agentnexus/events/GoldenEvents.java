@@ -2,7 +2,10 @@ package com.agentnexus.events;
 
 import java.math.BigInteger;
 
-/** The fixed events whose wire form is pinned by the files under {@code src/test/resources/golden/}. */
+/**
+ * The fixed events whose wire form is pinned by the files under
+ * {@code src/test/resources/golden/}.
+ */
 final class GoldenEvents {
 
     static final ExecutionId EXECUTION_ID = ExecutionId.parse("01890a5d-ac96-7b3e-8f1c-2d4e5f6a7b8c");
@@ -13,8 +16,8 @@ final class GoldenEvents {
     static final LogLineEmitted LOG = new LogLineEmitted(EXECUTION_ID, DEMO_WORKER, ALICE, 3, 1688096058600L,
             LogStream.STDOUT, "step 1 of 20: h\u00e9llo \u2603");
 
-    static final ExecutionStatusChanged PENDING = ExecutionStatusChanged.transition(EXECUTION_ID, DEMO_WORKER, ALICE,
-            1, 1688096058518L, ExecutionStatus.PENDING, "Demo worker", ONE_ETHER);
+    static final ExecutionStatusChanged PENDING = ExecutionStatusChanged.transition(EXECUTION_ID, DEMO_WORKER, ALICE, 1,
+            1688096058518L, ExecutionStatus.PENDING, "Demo worker", ONE_ETHER);
 
     static final ExecutionStatusChanged COMPLETED = new ExecutionStatusChanged(EXECUTION_ID, DEMO_WORKER, ALICE, 5,
             1688096060718L, ExecutionStatus.COMPLETED, "Demo worker", ONE_ETHER,
@@ -26,9 +29,10 @@ final class GoldenEvents {
             "exited with code 2", 2, 500L, 4L,
             "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
-    static final ResourcesSampled RESOURCE = new ResourcesSampled(EXECUTION_ID, DEMO_WORKER, ALICE, 4,
-            1688096063748L, 134_217_728L, 45.2, 5230L);
+    static final ResourcesSampled RESOURCE = new ResourcesSampled(EXECUTION_ID, DEMO_WORKER, ALICE, 4, 1688096063748L,
+            134_217_728L, 45.2, 5230L);
 
     private GoldenEvents() {
     }
+
 }

@@ -14,7 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Pins the wire form of every event type: a change here breaks every consumer, so it must be deliberate. */
+/**
+ * Pins the wire form of every event type: a change here breaks every consumer, so it must
+ * be deliberate.
+ */
 class GoldenJsonTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -22,8 +25,7 @@ class GoldenJsonTest {
     private final EventCodec codec = new EventCodec();
 
     static Stream<Arguments> goldenEvents() {
-        return Stream.of(
-                Arguments.of("log.json", GoldenEvents.LOG),
+        return Stream.of(Arguments.of("log.json", GoldenEvents.LOG),
                 Arguments.of("status-pending.json", GoldenEvents.PENDING),
                 Arguments.of("status-completed.json", GoldenEvents.COMPLETED),
                 Arguments.of("status-failed.json", GoldenEvents.FAILED),
@@ -48,8 +50,10 @@ class GoldenJsonTest {
         try (InputStream in = GoldenJsonTest.class.getResourceAsStream("/golden/" + file)) {
             assertThat(in).as("golden file %s", file).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

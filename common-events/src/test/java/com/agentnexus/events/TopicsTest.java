@@ -9,8 +9,8 @@ class TopicsTest {
 
     @Test
     void defaultsToTheDocumentedTopicNames() {
-        assertThat(Topics.DEFAULTS.all()).containsExactly(
-                "agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources");
+        assertThat(Topics.DEFAULTS.all()).containsExactly("agentnexus.execution.logs", "agentnexus.execution.status",
+                "agentnexus.execution.resources");
     }
 
     @Test
@@ -35,4 +35,5 @@ class TopicsTest {
     void rejectsAMissingName() {
         assertThatNullPointerException().isThrownBy(() -> new Topics("l", null, "r")).withMessage("status");
     }
+
 }

@@ -10,12 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class,
-        ProblemConfiguration.class})
+@Import({ KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class,
+        ProblemConfiguration.class })
 @ConfigurationPropertiesScan
 public class ExecutionServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ExecutionServiceApplication.class, args);
     }
+
 }

@@ -1,4 +1,7 @@
-/** Execution service: agents and executions REST API; runs executions and publishes their events to Kafka. */
+/**
+ * Execution service: agents and executions REST API; runs executions and publishes their
+ * events to Kafka.
+ */
 @NullMarked
 package com.agentnexus.execution;
 

@@ -20,15 +20,22 @@ final class Api {
     }
 
     String start(String token, String agentId) {
-        JsonNode json = post(token, "{\"agentId\":\"" + agentId + "\"}").expectStatus().isAccepted()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode json = post(token, "{\"agentId\":\"" + agentId + "\"}").expectStatus()
+            .isAccepted()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
         assertThat(json.get("status").asString()).isEqualTo("PENDING");
         return json.get("executionId").asString();
     }
 
     WebTestClient.ResponseSpec post(String token, String body) {
-        return client.post().uri("/api/executions").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return client.post()
+            .uri("/api/executions")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange();
     }
 
     WebTestClient.ResponseSpec cancel(String token, String id) {
@@ -40,13 +47,20 @@ final class Api {
     }
 
     JsonNode view(String token, String id) {
-        return client.get().uri("/api/executions/{id}", id).headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return client.get()
+            .uri("/api/executions/{id}", id)
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
 
     /**
-     * Adds (as an admin) an agent that ticks once a second for two minutes, killed at {@code timeoutMs}: long
-     * enough that a test's steps never race its end.
+     * Adds (as an admin) an agent that ticks once a second for two minutes, killed at
+     * {@code timeoutMs}: long enough that a test's steps never race its end.
      */
     void addSleeper(String agentId, long timeoutMs) {
         addAgent(agentId, "Sleeper", timeoutMs,
@@ -55,14 +69,20 @@ final class Api {
 
     /** Adds an agent as an admin would (201), or finds it already there (409). */
     void addAgent(String agentId, String name, long timeoutMs, String script) {
-        String body = JSON.writeValueAsString(Map.of("id", agentId, "name", name, "priceWei", "1",
-                "timeoutMs", timeoutMs, "script", script));
-        client.post().uri("/api/agents").headers(h -> h.setBearerAuth(Tokens.forUser("root", "admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().value(status -> assertThat(status).isIn(201, 409));
+        String body = JSON.writeValueAsString(
+                Map.of("id", agentId, "name", name, "priceWei", "1", "timeoutMs", timeoutMs, "script", script));
+        client.post()
+            .uri("/api/agents")
+            .headers(h -> h.setBearerAuth(Tokens.forUser("root", "admin")))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .value(status -> assertThat(status).isIn(201, 409));
     }
 
     String status(String token, String id) {
         return view(token, id).get("status").asString();
     }
+
 }

@@ -3,8 +3,9 @@ package com.agentnexus.execution;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bursty agent is slowed, never failed: the service stops reading its output while the event buffer is full, and
- * every one of its million lines arrives exactly once. Subclasses choose the runner.
+ * A bursty agent is slowed, never failed: the service stops reading its output while the
+ * event buffer is full, and every one of its million lines arrives exactly once.
+ * Subclasses choose the runner.
  */
 abstract class BurstyAgentScenario extends MillionLineAgent {
 
@@ -12,4 +13,5 @@ abstract class BurstyAgentScenario extends MillionLineAgent {
     void aMillionLinesAsFastAsTheAgentCanCompleteWithEveryLineExactlyOnce() throws Exception {
         assertCompleteCountingRun(runMillionLines());
     }
+
 }

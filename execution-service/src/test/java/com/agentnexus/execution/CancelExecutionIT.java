@@ -21,8 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Cancel: CANCELLED is the last event, the row says so, and neither the agent's timeout nor a second cancel
- * changes anything afterwards.
+ * Cancel: CANCELLED is the last event, the row says so, and neither the agent's timeout
+ * nor a second cancel changes anything afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -47,32 +47,47 @@ class CancelExecutionIT {
         String id = api.start(owner, "sleeper-10s");
         await().atMost(Duration.ofSeconds(15)).until(() -> api.status(owner, id).equals("RUNNING"));
 
-        api.cancel(owner, id).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.error").isEqualTo("cancelled");
+        api.cancel(owner, id)
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("CANCELLED")
+            .jsonPath("$.error")
+            .isEqualTo("cancelled");
 
-        List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(id, Duration.ofSeconds(15)).stream()
-                .map(Received::event).collect(Collectors.toList());
+        List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(id, Duration.ofSeconds(15))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
         int n = events.size();
         assertThat(events).isCompleteRun().endsWith(ExecutionStatus.CANCELLED);
 
-        // Not a wait for a fact but the scenario: "nothing happens" while the agent's own timeout (10 s after the
-        // start, plus a 2 s margin) passes. Watched throughout: nothing is added on Kafka, nothing changes in the
-        // row. A late TIMED_OUT cannot be undone, so it would fail the wait.
+        // Not a wait for a fact but the scenario: "nothing happens" while the agent's own
+        // timeout (10 s after the start, plus a 2 s margin) passes. Watched throughout:
+        // nothing is added on Kafka, nothing changes in the row. A late TIMED_OUT cannot
+        // be undone, so it would fail the wait.
         Duration untilTimeoutPassed = Duration.ofSeconds(12).minusNanos(System.nanoTime() - started);
         Duration watch = untilTimeoutPassed.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                 : untilTimeoutPassed;
-        await("nothing changes while the agent's timeout passes").during(watch).atMost(watch.plusSeconds(10))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    assertThat(new EventsToEnd().of(id)).hasSize(n);
-                    JsonNode row = api.view(owner, id);
-                    assertThat(row.get("status").asString()).isEqualTo("CANCELLED");
-                    assertThat(row.get("lastSeq").asLong()).isEqualTo(n);
-                });
+        await("nothing changes while the agent's timeout passes").during(watch)
+            .atMost(watch.plusSeconds(10))
+            .pollInterval(Duration.ofSeconds(1))
+            .untilAsserted(() -> {
+                assertThat(new EventsToEnd().of(id)).hasSize(n);
+                JsonNode row = api.view(owner, id);
+                assertThat(row.get("status").asString()).isEqualTo("CANCELLED");
+                assertThat(row.get("lastSeq").asLong()).isEqualTo(n);
+            });
 
-        api.cancel(owner, id).expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(409);
+        api.cancel(owner, id)
+            .expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(409);
     }
 
     @Test
@@ -81,10 +96,17 @@ class CancelExecutionIT {
         Api api = new Api(client);
         String id = api.start(owner, "sleeper-10s");
 
-        api.cancel(Tokens.forUser("mallory"), id).expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        api.cancel(Tokens.forUser("root", "admin"), id).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        api.cancel(Tokens.forUser("mallory"), id)
+            .expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        api.cancel(Tokens.forUser("root", "admin"), id)
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("CANCELLED");
         api.cancel(owner, "not-a-uuid").expectStatus().isNotFound();
         api.cancel(owner, "0190f0a0-0000-7000-8000-000000000000").expectStatus().isNotFound();
     }
@@ -96,10 +118,15 @@ class CancelExecutionIT {
         String id = api.start(owner, "demo-failing");
         await().atMost(Duration.ofSeconds(20)).until(() -> api.status(owner, id).equals("FAILED"));
 
-        api.cancel(owner, id).expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo(
-                        "The execution has already ended (FAILED); it can no longer be cancelled.");
+        api.cancel(owner, id)
+            .expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("The execution has already ended (FAILED); it can no longer be cancelled.");
         assertThat(api.status(owner, id)).isEqualTo("FAILED");
     }
+
 }

@@ -44,10 +44,11 @@ import org.springframework.web.server.WebFilter;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A client that disconnects while its start is being accepted — the row stored, PENDING offered, Kafka's ack
- * awaited — must not strand the execution: it still runs (or fails) to a terminal status, on Kafka and in the
- * row. The PENDING ack of this test's user is held until the server has seen the client leave, so the disconnect
- * lands in exactly that window every time.
+ * A client that disconnects while its start is being accepted — the row stored, PENDING
+ * offered, Kafka's ack awaited — must not strand the execution: it still runs (or fails)
+ * to a terminal status, on Kafka and in the row. The PENDING ack of this test's user is
+ * held until the server has seen the client leave, so the disconnect lands in exactly
+ * that window every time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -55,7 +56,9 @@ import tools.jackson.databind.JsonNode;
 class ClientDisconnectIT {
 
     private static final String HELD_USER = "disconnect-while-acked";
+
     private static final String EAGER_USER = "disconnect-at-once";
+
     private static final int ATTEMPTS = 5;
 
     @DynamicPropertySource
@@ -83,7 +86,8 @@ class ClientDisconnectIT {
             int leftBefore = leftStarts.count();
             String id;
             try (Socket request = postAndWaitForNothing(token)) {
-                // stored and PENDING offered: the server now awaits the (held) acknowledgement
+                // stored and PENDING offered: the server now awaits the (held)
+                // acknowledgement
                 id = await().atMost(Duration.ofSeconds(15)).until(acks::nextHeld, Objects::nonNull);
             }
             // the client is gone; once the server has noticed, Kafka "acknowledges"
@@ -94,12 +98,14 @@ class ClientDisconnectIT {
 
         Api api = new Api(client);
         for (String id : ids) {
-            List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(id, Duration.ofSeconds(30)).stream()
-                    .map(Received::event).collect(Collectors.toList());
+            List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(id, Duration.ofSeconds(30))
+                .stream()
+                .map(Received::event)
+                .collect(Collectors.toList());
             assertThat(((ExecutionStatusChanged) events.get(0)).status()).isEqualTo(ExecutionStatus.PENDING);
             assertThat(((ExecutionStatusChanged) events.get(events.size() - 1)).isTerminal()).isTrue();
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> ExecutionStatus.valueOf(api.status(token, id)).isTerminal());
+                .until(() -> ExecutionStatus.valueOf(api.status(token, id)).isTerminal());
         }
         assertThat(statusesOf(api, token)).hasSize(ATTEMPTS);
     }
@@ -113,7 +119,8 @@ class ClientDisconnectIT {
 
         // Whichever of them got as far as a row: each ends, on Kafka and in the row.
         Api api = new Api(client);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusesOf(api, token))
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(statusesOf(api, token))
                 .allSatisfy((id, status) -> assertThat(status.isTerminal()).as(id + " " + status).isTrue()));
         for (String id : statusesOf(api, token).keySet()) {
             List<Received> events = new EventsOnKafka().untilTerminal(id, Duration.ofSeconds(30));
@@ -122,19 +129,27 @@ class ClientDisconnectIT {
     }
 
     private static Map<String, ExecutionStatus> statusesOf(Api api, String token) {
-        JsonNode page = api.get(token, "/api/executions?size=100").expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode page = api.get(token, "/api/executions?size=100")
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
         Map<String, ExecutionStatus> statuses = new ConcurrentHashMap<>();
-        page.get("items").forEach(item -> statuses.put(item.get("executionId").asString(),
-                ExecutionStatus.valueOf(item.get("status").asString())));
+        page.get("items")
+            .forEach(item -> statuses.put(item.get("executionId").asString(),
+                    ExecutionStatus.valueOf(item.get("status").asString())));
         return statuses;
     }
 
-    /** Sends a complete start request on a connection of its own, and does not read the answer. */
+    /**
+     * Sends a complete start request on a connection of its own, and does not read the
+     * answer.
+     */
     private Socket postAndWaitForNothing(String token) throws IOException {
         byte[] body = "{\"agentId\":\"demo-failing\"}".getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/executions HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Bearer "
-                + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        String head = "POST /api/executions HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         var socket = new Socket("localhost", port);
         OutputStream out = socket.getOutputStream();
         out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -157,7 +172,10 @@ class ClientDisconnectIT {
             return new LeftStarts();
         }
 
-        /** Counts start requests whose handling was cancelled because the client went away. */
+        /**
+         * Counts start requests whose handling was cancelled because the client went
+         * away.
+         */
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         WebFilter startCancellations(LeftStarts leftStarts) {
@@ -169,24 +187,30 @@ class ClientDisconnectIT {
                         : chain.filter(exchange);
             };
         }
+
     }
 
     static final class LeftStarts {
+
         final AtomicInteger count = new AtomicInteger();
 
         int count() {
             return count.get();
         }
+
     }
 
     /**
-     * Publishes everything through the real outbox, in order; only the acknowledgement of {@link #HELD_USER}'s
-     * PENDING is held back until the test releases it — Kafka has the event, the service does not know yet.
+     * Publishes everything through the real outbox, in order; only the acknowledgement of
+     * {@link #HELD_USER}'s PENDING is held back until the test releases it — Kafka has
+     * the event, the service does not know yet.
      */
     static final class HeldPendingAcks implements EventSink {
 
         private final EventSink outbox;
+
         private final Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
+
         private final BlockingQueue<String> held = new LinkedBlockingQueue<>();
 
         HeldPendingAcks(EventSink outbox) {
@@ -228,5 +252,7 @@ class ClientDisconnectIT {
         void release(String id) {
             gates.computeIfAbsent(id, key -> new CompletableFuture<>()).complete(null);
         }
+
     }
+
 }

@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** One execution runs, one waits; a third is refused with 429 and leaves no trace. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"agentnexus.execution.max-running=1", "agentnexus.execution.max-queued=1"})
+        properties = { "agentnexus.execution.max-running=1", "agentnexus.execution.max-queued=1" })
 @AutoConfigureWebTestClient
 @DirtiesContext
 @DedicatedDatabase
@@ -47,19 +47,27 @@ class ConcurrencyLimitIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> api.status(user, first).equals("RUNNING"));
         String queued = api.start(user, "demo-worker");
 
-        api.post(user, "{\"agentId\":\"demo-worker\"}").expectStatus().isEqualTo(429)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.title").isEqualTo("Too many executions");
+        api.post(user, "{\"agentId\":\"demo-worker\"}")
+            .expectStatus()
+            .isEqualTo(429)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(429)
+            .jsonPath("$.title")
+            .isEqualTo("Too many executions");
         // Refused means not created: the user has exactly the two accepted executions.
-        api.get(user, "/api/executions").expectStatus().isOk()
-                .expectBody().jsonPath("$.totalItems").isEqualTo(2);
+        api.get(user, "/api/executions").expectStatus().isOk().expectBody().jsonPath("$.totalItems").isEqualTo(2);
         assertThat(api.status(user, queued)).isEqualTo("PENDING");
 
         api.cancel(user, first).expectStatus().isOk();
-        List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(queued, Duration.ofSeconds(30)).stream()
-                .map(Received::event).collect(Collectors.toList());
+        List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(queued, Duration.ofSeconds(30))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
         assertThat(((ExecutionStatusChanged) events.get(events.size() - 1)).status())
-                .isEqualTo(ExecutionStatus.COMPLETED);
+            .isEqualTo(ExecutionStatus.COMPLETED);
         await().atMost(Duration.ofSeconds(10)).until(() -> api.status(user, queued).equals("COMPLETED"));
     }
 
@@ -72,10 +80,12 @@ class ConcurrencyLimitIT {
 
         api.cancel(user, queued).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
 
-        List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(queued, Duration.ofSeconds(15)).stream()
-                .map(Received::event).collect(Collectors.toList());
+        List<ExecutionEvent> events = new EventsOnKafka().untilTerminal(queued, Duration.ofSeconds(15))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
         assertThat(events).extracting(event -> ((ExecutionStatusChanged) event).status())
-                .containsExactly(ExecutionStatus.PENDING, ExecutionStatus.CANCELLED);
+            .containsExactly(ExecutionStatus.PENDING, ExecutionStatus.CANCELLED);
         assertThat(events).isCompleteRun();
         assertThat(api.view(user, queued).get("startedAt")).isNull();
 
@@ -84,4 +94,5 @@ class ConcurrencyLimitIT {
         api.cancel(user, first).expectStatus().isOk();
         await().atMost(Duration.ofSeconds(20)).until(() -> api.status(user, next).equals("FAILED"));
     }
+
 }

@@ -14,9 +14,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * PostgreSQL stops (this class's own): every REST call that needs it answers 503 problem details with
- * {@code Retry-After}, never a 500 and never the driver's message. Nothing is started first, so no execution of
- * this class has to end while the database is away.
+ * PostgreSQL stops (this class's own): every REST call that needs it answers 503 problem
+ * details with {@code Retry-After}, never a 500 and never the driver's message. Nothing
+ * is started first, so no execution of this class has to end while the database is away.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -51,21 +51,32 @@ class DatabaseOutageIT {
         unavailable(api.get(user, "/api/executions/" + SOME_ID));
         unavailable(api.cancel(user, SOME_ID));
         unavailable(api.get(user, "/api/agents"));
-        unavailable(client.post().uri("/api/agents").headers(h -> h.setBearerAuth(admin))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"id\":\"outage-agent\",\"name\":\"x\",\"priceWei\":\"1\",\"script\":\"true\"}")
-                .exchange());
+        unavailable(client.post()
+            .uri("/api/agents")
+            .headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"id\":\"outage-agent\",\"name\":\"x\",\"priceWei\":\"1\",\"script\":\"true\"}")
+            .exchange());
     }
 
     private static void unavailable(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isEqualTo(503)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(503)
-                .jsonPath("$.type").isEqualTo("https://agentnexus.dev/problems/database-unavailable")
-                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
-                        .doesNotContainIgnoringCase("connection").doesNotContain("localhost"))
-                .jsonPath("$.trace").doesNotExist();
+        response.expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals(HttpHeaders.RETRY_AFTER, "5")
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(503)
+            .jsonPath("$.type")
+            .isEqualTo("https://agentnexus.dev/problems/database-unavailable")
+            .jsonPath("$.detail")
+            .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                .doesNotContainIgnoringCase("connection")
+                .doesNotContain("localhost"))
+            .jsonPath("$.trace")
+            .doesNotExist();
     }
+
 }

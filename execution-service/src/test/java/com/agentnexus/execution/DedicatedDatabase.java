@@ -20,10 +20,11 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Gives a {@code @SpringBootTest} class a PostgreSQL of its own (with the shared Kafka broker), started before its
- * context and stopped when the context closes — for tests whose data (added agents, a stopped database) must not
- * reach other classes. {@link DedicatedPostgres#of(Class)} hands the test its database. Orphan recovery is off:
- * a fresh database has nothing to recover.
+ * Gives a {@code @SpringBootTest} class a PostgreSQL of its own (with the shared Kafka
+ * broker), started before its context and stopped when the context closes — for tests
+ * whose data (added agents, a stopped database) must not reach other classes.
+ * {@link DedicatedPostgres#of(Class)} hands the test its database. Orphan recovery is
+ * off: a fresh database has nothing to recover.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,9 +38,10 @@ import org.springframework.test.context.MergedContextConfiguration;
         @Override
         public ContextCustomizer createContextCustomizer(Class<?> testClass,
                 List<ContextConfigurationAttributes> configAttributes) {
-            return AnnotatedElementUtils.hasAnnotation(testClass, DedicatedDatabase.class)
-                    ? new Customizer(testClass) : null;
+            return AnnotatedElementUtils.hasAnnotation(testClass, DedicatedDatabase.class) ? new Customizer(testClass)
+                    : null;
         }
+
     }
 
     /** One per test class, so each class gets its own cached context and database. */
@@ -51,9 +53,11 @@ import org.springframework.test.context.MergedContextConfiguration;
             Map<String, Object> properties = new HashMap<>();
             postgres.register((name, value) -> properties.put(name, value.get()));
             properties.put("agentnexus.execution.recover-orphans", "false");
-            context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("dedicatedDatabase", properties));
+            context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("dedicatedDatabase", properties));
             context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> postgres.stop());
         }
     }
+
 }

@@ -9,12 +9,14 @@ import javax.sql.DataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A PostgreSQL of one test class's own, for tests that must not share the database: restart recovery (which ends
- * every unfinished row it finds) and readiness (which stops the database).
+ * A PostgreSQL of one test class's own, for tests that must not share the database:
+ * restart recovery (which ends every unfinished row it finds) and readiness (which stops
+ * the database).
  */
 final class DedicatedPostgres {
 
     private final EmbeddedPostgres postgres;
+
     private boolean stopped;
 
     private DedicatedPostgres(EmbeddedPostgres postgres) {
@@ -31,7 +33,8 @@ final class DedicatedPostgres {
     static DedicatedPostgres start() {
         try {
             return new DedicatedPostgres(EmbeddedPostgres.start());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -47,14 +50,19 @@ final class DedicatedPostgres {
         stopped = true;
         try {
             postgres.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The shared Kafka and everything else as in {@link TestInfrastructure}, but this database. */
+    /**
+     * The shared Kafka and everything else as in {@link TestInfrastructure}, but this
+     * database.
+     */
     void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.registerDatabase(registry, postgres.getPort(), "postgres");
         TestInfrastructure.registerService(registry, TestInfrastructure::kafkaBootstrap);
     }
+
 }

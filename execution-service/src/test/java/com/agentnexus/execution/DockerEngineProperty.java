@@ -2,7 +2,10 @@ package com.agentnexus.execution;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points the service at the engine the tests use: {@code DOCKER_HOST}, as a system property or from the environment. */
+/**
+ * Points the service at the engine the tests use: {@code DOCKER_HOST}, as a system
+ * property or from the environment.
+ */
 final class DockerEngineProperty {
 
     private DockerEngineProperty() {
@@ -14,4 +17,5 @@ final class DockerEngineProperty {
             registry.add("agentnexus.docker.host", () -> host);
         }
     }
+
 }

@@ -32,7 +32,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service with {@code agentnexus.runner.mode=docker}: the demo agents run unchanged in the busybox image. */
+/**
+ * The service with {@code agentnexus.runner.mode=docker}: the demo agents run unchanged
+ * in the busybox image.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agentnexus.runner.mode=docker")
 @AutoConfigureWebTestClient
@@ -75,22 +78,28 @@ class DockerExecutionIT {
         long started = System.nanoTime();
         String id = start(Tokens.forUser("alice"), "{\"agentId\":\"demo-worker\",\"input\":{\"prompt\":\"hello\"}}");
 
-        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(60)).stream()
-                .map(Received::event).collect(Collectors.toList());
+        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(60))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
         System.out.printf("docker runner end to end: demo-worker took %d ms%n",
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
 
         int n = events.size();
         assertThat(events).isCompleteRun().endsWith(ExecutionStatus.COMPLETED);
-        List<LogLineEmitted> lines = events.stream().filter(LogLineEmitted.class::isInstance)
-                .map(LogLineEmitted.class::cast).collect(Collectors.toList());
-        assertThat(lines).anyMatch(line -> line.line().equals("demo-worker: starting execution " + id
-                + " of agent demo-worker"));
+        List<LogLineEmitted> lines = events.stream()
+            .filter(LogLineEmitted.class::isInstance)
+            .map(LogLineEmitted.class::cast)
+            .collect(Collectors.toList());
+        assertThat(lines)
+            .anyMatch(line -> line.line().equals("demo-worker: starting execution " + id + " of agent demo-worker"));
         assertThat(lines).anyMatch(line -> line.line().equals("demo-worker: received 18 bytes of input"));
         assertThat(lines).anyMatch(line -> line.stream() == LogStream.STDERR);
-        assertThat(lines).noneMatch(line -> line.stream() == LogStream.SYSTEM); // the image is local
-        assertThat(events).filteredOn(ResourcesSampled.class::isInstance).isNotEmpty()
-                .allSatisfy(sample -> assertThat(((ResourcesSampled) sample).memoryBytes()).isPositive());
+        // the image is local
+        assertThat(lines).noneMatch(line -> line.stream() == LogStream.SYSTEM);
+        assertThat(events).filteredOn(ResourcesSampled.class::isInstance)
+            .isNotEmpty()
+            .allSatisfy(sample -> assertThat(((ResourcesSampled) sample).memoryBytes()).isPositive());
 
         var terminal = (ExecutionStatusChanged) events.get(n - 1);
         assertThat(terminal.exitCode()).isZero();
@@ -104,14 +113,16 @@ class DockerExecutionIT {
     void demoFailingEndsFailedWithItsExitCode() {
         String id = start(Tokens.forUser("bob"), "{\"agentId\":\"demo-failing\"}");
 
-        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(30)).stream()
-                .map(Received::event).collect(Collectors.toList());
+        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(30))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
 
         var terminal = (ExecutionStatusChanged) events.get(events.size() - 1);
         assertThat(terminal.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(terminal.exitCode()).isEqualTo(3);
         assertThat(events).filteredOn(LogLineEmitted.class::isInstance)
-                .anyMatch(line -> ((LogLineEmitted) line).line().equals("error: required model file is missing"));
+            .anyMatch(line -> ((LogLineEmitted) line).line().equals("error: required model file is missing"));
         assertThat(containersOf(id)).isEmpty();
     }
 
@@ -119,37 +130,62 @@ class DockerExecutionIT {
     void demoSlowIsKilledAtItsTimeoutAndItsContainerRemoved() {
         String id = start(Tokens.forUser("carol"), "{\"agentId\":\"demo-slow\"}");
 
-        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(30)).stream()
-                .map(Received::event).collect(Collectors.toList());
+        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(30))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
 
         var terminal = (ExecutionStatusChanged) events.get(events.size() - 1);
         assertThat(terminal.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
         assertThat(terminal.exitCode()).isEqualTo(137);
         assertThat(events).isCompleteRun();
         assertThat(events).filteredOn(LogLineEmitted.class::isInstance)
-                .anyMatch(line -> ((LogLineEmitted) line).line().equals("demo-slow: tick 1/30"));
+            .anyMatch(line -> ((LogLineEmitted) line).line().equals("demo-slow: tick 1/30"));
         assertThat(containersOf(id)).isEmpty();
     }
 
     @Test
     void reportsTheEngineHealthyInHealthAndMetrics() {
-        client.get().uri("/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.components.docker.status").isEqualTo("UP")
-                .jsonPath("$.components.docker.details.host").isNotEmpty();
-        client.get().uri("/metrics").accept(MediaType.TEXT_PLAIN).exchange().expectStatus().isOk()
-                .expectBody(String.class).value(text -> assertThat(PrometheusScrape.of(text)
-                        .value("agentnexus_docker_healthy")).isEqualTo(1.0));
+        client.get()
+            .uri("/health")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.components.docker.status")
+            .isEqualTo("UP")
+            .jsonPath("$.components.docker.details.host")
+            .isNotEmpty();
+        client.get()
+            .uri("/metrics")
+            .accept(MediaType.TEXT_PLAIN)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .value(text -> assertThat(PrometheusScrape.of(text).value("agentnexus_docker_healthy")).isEqualTo(1.0));
     }
 
     private List<?> containersOf(String executionId) {
-        return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of("com.agentnexus.execution", executionId)).exec();
+        return docker.listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of("com.agentnexus.execution", executionId))
+            .exec();
     }
 
     private String start(String token, String body) {
-        JsonNode json = client.post().uri("/api/executions").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode json = client.post()
+            .uri("/api/executions")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isAccepted()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
         return json.get("executionId").asString();
     }
+
 }

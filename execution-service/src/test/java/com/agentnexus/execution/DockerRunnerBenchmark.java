@@ -4,7 +4,10 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The benchmark with the Docker runner; needs a Docker-API engine at DOCKER_HOST (scripts/docker-api-engine.sh). */
+/**
+ * The benchmark with the Docker runner; needs a Docker-API engine at DOCKER_HOST
+ * (scripts/docker-api-engine.sh).
+ */
 @EnabledIfEnvironmentVariable(named = "DOCKER_HOST", matches = ".+")
 class DockerRunnerBenchmark extends ExecutionBenchmark {
 
@@ -19,4 +22,5 @@ class DockerRunnerBenchmark extends ExecutionBenchmark {
     String runner() {
         return "docker";
     }
+
 }

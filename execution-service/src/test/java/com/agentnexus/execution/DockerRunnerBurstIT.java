@@ -8,7 +8,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link BurstyAgentScenario} in a hardened container of the Docker runner (its output arrives attached). */
+/**
+ * {@link BurstyAgentScenario} in a hardened container of the Docker runner (its output
+ * arrives attached).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agentnexus.runner.mode=docker")
 @AutoConfigureWebTestClient
@@ -29,4 +32,5 @@ class DockerRunnerBurstIT extends BurstyAgentScenario {
     String agentId() {
         return "burst-docker";
     }
+
 }

@@ -34,4 +34,5 @@ class DockerRunnerLineThroughputBenchmark extends LineThroughputBenchmark {
     String runner() {
         return "docker";
     }
+
 }

@@ -37,15 +37,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * No container outlives the service: one that runs when the service stops is killed and removed (and its execution
- * ends FAILED), and one a dead process left behind is removed by restart recovery. Each test starts and closes a
- * whole service itself, since closing it is what is tested; the database is this class's own.
+ * No container outlives the service: one that runs when the service stops is killed and
+ * removed (and its execution ends FAILED), and one a dead process left behind is removed
+ * by restart recovery. Each test starts and closes a whole service itself, since closing
+ * it is what is tested; the database is this class's own.
  */
 class DockerShutdownIT {
 
     private static final String LABEL = "com.agentnexus.execution";
+
     private static final String IMAGE = "localhost/agentnexus-demo:1";
+
     private static final String LONG_AGENT = "long-runner";
+
     private static final DedicatedPostgres POSTGRES = DedicatedPostgres.start();
 
     private static DockerClient docker;
@@ -73,22 +77,33 @@ class DockerShutdownIT {
         String id;
         try (ConfigurableApplicationContext service = startService(false)) {
             int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                    .responseTimeout(Duration.ofSeconds(30)).build();
-            JsonNode started = client.post().uri("/api/executions")
-                    .headers(h -> h.setBearerAuth(Tokens.forUser("dave")))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"agentId\":\"" + LONG_AGENT + "\"}")
-                    .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult()
-                    .getResponseBody();
+            WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+            JsonNode started = client.post()
+                .uri("/api/executions")
+                .headers(h -> h.setBearerAuth(Tokens.forUser("dave")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"agentId\":\"" + LONG_AGENT + "\"}")
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
             id = started.get("executionId").asString();
-            kafka.readUntil(id, sofar -> sofar.stream().anyMatch(r -> r.event() instanceof LogLineEmitted line
-                    && line.line().equals("long-runner: started")), Duration.ofSeconds(60), new ArrayList<>());
+            kafka.readUntil(id, sofar -> sofar.stream()
+                .anyMatch(r -> r.event() instanceof LogLineEmitted line && line.line().equals("long-runner: started")),
+                    Duration.ofSeconds(60), new ArrayList<>());
             assertThat(containersOf(id)).hasSize(1);
         }
 
         assertThat(containersOf(id)).isEmpty();
-        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(30)).stream().map(Received::event)
-                .collect(Collectors.toList());
+        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(30))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
         assertThat(events).isCompleteRun().endsWith(ExecutionStatus.FAILED);
         var terminal = (ExecutionStatusChanged) events.get(events.size() - 1);
         assertThat(terminal.error()).isEqualTo("interrupted by shutdown");
@@ -99,11 +114,15 @@ class DockerShutdownIT {
     void restartRecoveryRemovesAContainerADeadProcessLeftBehind() throws SQLException {
         ExecutionId orphan = new ExecutionId(Generators.timeBasedEpochGenerator().generate());
         insertOrphan(orphan);
-        String container = docker.createContainerCmd(IMAGE).withCmd("sleep", "300").withUser("1000:1000")
-                .withLabels(Map.of(LABEL, orphan.toString())).exec().getId();
+        String container = docker.createContainerCmd(IMAGE)
+            .withCmd("sleep", "300")
+            .withUser("1000:1000")
+            .withLabels(Map.of(LABEL, orphan.toString()))
+            .exec()
+            .getId();
         docker.startContainerCmd(container).exec();
         assertThat(containersOf(orphan.toString())).singleElement()
-                .satisfies(c -> assertThat(c.getState()).isEqualTo("running"));
+            .satisfies(c -> assertThat(c.getState()).isEqualTo("running"));
 
         try (ConfigurableApplicationContext service = startService(true)) {
             // recovery runs before start-up completes
@@ -112,8 +131,9 @@ class DockerShutdownIT {
             var terminal = (ExecutionStatusChanged) events.get(events.size() - 1).event();
             assertThat(terminal.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(terminal.error()).isEqualTo("interrupted");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> "FAILED".equals(rowStatus(orphan.toString())));
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> "FAILED".equals(rowStatus(orphan.toString())));
         }
     }
 
@@ -127,8 +147,10 @@ class DockerShutdownIT {
         if (host != null) {
             props.put("agentnexus.docker.host", host);
         }
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
+        String[] args = props.entrySet()
+            .stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
         return new SpringApplicationBuilder(ExecutionServiceApplication.class).run(args);
     }
 
@@ -151,8 +173,8 @@ class DockerShutdownIT {
 
     private static String rowStatus(String id) throws SQLException {
         try (Connection connection = POSTGRES.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT status FROM executions WHERE id = ?::uuid")) {
+                PreparedStatement select = connection
+                    .prepareStatement("SELECT status FROM executions WHERE id = ?::uuid")) {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
@@ -165,4 +187,5 @@ class DockerShutdownIT {
             connection.createStatement().execute(statement);
         }
     }
+
 }

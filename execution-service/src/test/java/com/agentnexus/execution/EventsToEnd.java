@@ -10,7 +10,10 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
-/** Every event of one execution currently on the broker (all three topics, up to their end offsets), by seq. */
+/**
+ * Every event of one execution currently on the broker (all three topics, up to their end
+ * offsets), by seq.
+ */
 final class EventsToEnd {
 
     private final EventCodec codec = new EventCodec();
@@ -30,4 +33,5 @@ final class EventsToEnd {
         events.sort(Comparator.comparingLong(ExecutionEvent::seq));
         return events;
     }
+
 }

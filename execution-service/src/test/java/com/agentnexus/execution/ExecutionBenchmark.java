@@ -33,8 +33,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Not a test: start → first log line latency and executions per second, printed, never asserted on timing. Run
- * with {@code ./mvnw -pl execution-service verify -Pbench} (see BENCHMARK.md). Subclasses choose the runner.
+ * Not a test: start → first log line latency and executions per second, printed, never
+ * asserted on timing. Run with {@code ./mvnw -pl execution-service verify -Pbench} (see
+ * BENCHMARK.md). Subclasses choose the runner.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -42,23 +43,29 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class ExecutionBenchmark {
 
     static final String AGENT = "bench-echo";
+
     private static final int RUNS = 20;
 
     @Autowired
     private WebTestClient client;
 
     private final Map<String, Long> firstLogNanos = new ConcurrentHashMap<>();
+
     private final Map<String, ExecutionStatus> ended = new ConcurrentHashMap<>();
+
     private final Map<String, Long> endedNanos = new ConcurrentHashMap<>();
+
     private volatile boolean listening = true;
+
     private Thread listener;
 
     abstract String runner();
 
     @BeforeAll
     void agentAndListener() throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:"
-                + TestInfrastructure.postgresPort() + "/postgres", "postgres", "postgres");
+        try (var connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + TestInfrastructure.postgresPort() + "/postgres", "postgres",
+                "postgres");
                 var insert = connection.prepareStatement("INSERT INTO agents (id, name, price_wei, timeout_ms, "
                         + "script) VALUES (?, 'Benchmark echo', 1, 60000, ?) ON CONFLICT (id) DO NOTHING")) {
             insert.setString(1, AGENT);
@@ -80,7 +87,8 @@ abstract class ExecutionBenchmark {
     void startToFirstLogLineAndThroughput() {
         Api api = new Api(client);
         String token = Tokens.forUser("bench");
-        String warmUp = api.start(token, AGENT); // class loading, first connections, image check
+        // class loading, first connections, image check
+        String warmUp = api.start(token, AGENT);
         awaitEnded(List.of(warmUp));
 
         List<Long> sequential = new ArrayList<>();
@@ -103,10 +111,15 @@ abstract class ExecutionBenchmark {
             ids.add(id);
         });
         awaitEnded(ids);
-        double concurrentSeconds = (endedNanos.values().stream().filter(t -> t > concurrentStart)
-                .mapToLong(Long::longValue).max().orElseThrow() - concurrentStart) / 1e9;
-        List<Long> concurrent = ids.stream().map(id -> firstLogNanos.get(id) - posted.get(id))
-                .collect(Collectors.toList());
+        double concurrentSeconds = (endedNanos.values()
+            .stream()
+            .filter(t -> t > concurrentStart)
+            .mapToLong(Long::longValue)
+            .max()
+            .orElseThrow() - concurrentStart) / 1e9;
+        List<Long> concurrent = ids.stream()
+            .map(id -> firstLogNanos.get(id) - posted.get(id))
+            .collect(Collectors.toList());
 
         System.out.printf("%n=== execution-service benchmark, runner=%s, %d runs each ===%n", runner(), RUNS);
         System.out.printf("%-28s %10s %10s %10s %14s%n", "scenario", "median ms", "p90 ms", "max ms", "executions/s");
@@ -118,8 +131,10 @@ abstract class ExecutionBenchmark {
     }
 
     private void awaitEnded(List<String> ids) {
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(5))
-                .until(() -> ids.stream().allMatch(ended::containsKey));
+        Awaitility.await()
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofMillis(5))
+            .until(() -> ids.stream().allMatch(ended::containsKey));
     }
 
     private static void print(String scenario, List<Long> nanos, double perSecond) {
@@ -140,10 +155,13 @@ abstract class ExecutionBenchmark {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"));
         try (var consumer = new KafkaConsumer<String, String>(props)) {
-            List<TopicPartition> partitions = TestInfrastructure.topics().all().stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
-                            .map(info -> new TopicPartition(topic, info.partition())))
-                    .collect(Collectors.toList());
+            List<TopicPartition> partitions = TestInfrastructure.topics()
+                .all()
+                .stream()
+                .flatMap(topic -> consumer.partitionsFor(topic)
+                    .stream()
+                    .map(info -> new TopicPartition(topic, info.partition())))
+                .collect(Collectors.toList());
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -153,7 +171,8 @@ abstract class ExecutionBenchmark {
                     ExecutionEvent event = codec.decode(record.value());
                     if (event instanceof LogLineEmitted) {
                         firstLogNanos.putIfAbsent(record.key(), now);
-                    } else if (event instanceof ExecutionStatusChanged status && status.isTerminal()) {
+                    }
+                    else if (event instanceof ExecutionStatusChanged status && status.isTerminal()) {
                         endedNanos.put(record.key(), now);
                         ended.put(record.key(), status.status());
                     }
@@ -161,4 +180,5 @@ abstract class ExecutionBenchmark {
             }
         }
     }
+
 }

@@ -61,13 +61,16 @@ class ExecutionServiceIT {
         assertThat(events).isCompleteRun().endsWith(ExecutionStatus.COMPLETED);
         assertThat(statusOf(events.get(0))).isEqualTo(ExecutionStatus.PENDING);
         assertThat(statusOf(events.get(1))).isEqualTo(ExecutionStatus.RUNNING);
-        List<LogLineEmitted> lines = events.stream().filter(LogLineEmitted.class::isInstance)
-                .map(LogLineEmitted.class::cast).collect(Collectors.toList());
+        List<LogLineEmitted> lines = events.stream()
+            .filter(LogLineEmitted.class::isInstance)
+            .map(LogLineEmitted.class::cast)
+            .collect(Collectors.toList());
         assertThat(lines).hasSizeGreaterThanOrEqualTo(15);
         assertThat(lines).anyMatch(line -> line.stream() == LogStream.STDERR);
         assertThat(lines).anyMatch(line -> line.line().startsWith("step 20/20"));
-        assertThat(events).filteredOn(ResourcesSampled.class::isInstance).isNotEmpty()
-                .allSatisfy(sample -> assertThat(((ResourcesSampled) sample).memoryBytes()).isPositive());
+        assertThat(events).filteredOn(ResourcesSampled.class::isInstance)
+            .isNotEmpty()
+            .allSatisfy(sample -> assertThat(((ResourcesSampled) sample).memoryBytes()).isPositive());
 
         var terminal = (ExecutionStatusChanged) events.get(n - 1);
         assertThat(terminal.priceWei()).isEqualTo(new BigInteger("1000000000000000000"));
@@ -91,8 +94,10 @@ class ExecutionServiceIT {
     void demoFailingEndsFailedWithItsExitCode() {
         String id = start(Tokens.forUser("bob"), "{\"agentId\":\"demo-failing\"}");
 
-        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(20)).stream()
-                .map(Received::event).collect(Collectors.toList());
+        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(20))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
 
         var terminal = (ExecutionStatusChanged) events.get(events.size() - 1);
         assertThat(terminal.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -101,7 +106,7 @@ class ExecutionServiceIT {
         assertThat(terminal.priceWei()).isNull();
         assertThat(events).isCompleteRun();
         assertThat(events).filteredOn(LogLineEmitted.class::isInstance)
-                .anyMatch(line -> ((LogLineEmitted) line).line().contains("required model file is missing"));
+            .anyMatch(line -> ((LogLineEmitted) line).line().contains("required model file is missing"));
         assertThat(view(id, Tokens.forUser("bob")).get("exitCode").asInt()).isEqualTo(3);
     }
 
@@ -110,8 +115,10 @@ class ExecutionServiceIT {
         long started = System.nanoTime();
         String id = start(Tokens.forUser("carol"), "{\"agentId\":\"demo-slow\"}");
 
-        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(15)).stream()
-                .map(Received::event).collect(Collectors.toList());
+        List<ExecutionEvent> events = kafka.untilTerminal(id, Duration.ofSeconds(15))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         var terminal = (ExecutionStatusChanged) events.get(events.size() - 1);
@@ -126,78 +133,131 @@ class ExecutionServiceIT {
     void onlyTheOwnerOrAnAdminSeesAnExecution() {
         String id = start(Tokens.forUser("dave"), "{\"agentId\":\"demo-failing\"}");
 
-        client.get().uri("/api/executions/{id}", id).headers(h -> h.setBearerAuth(Tokens.forUser("eve")))
-                .exchange().expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+            .uri("/api/executions/{id}", id)
+            .headers(h -> h.setBearerAuth(Tokens.forUser("eve")))
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(view(id, Tokens.forUser("root", "admin")).get("userId").asString()).isEqualTo("dave");
-        client.get().uri("/api/executions/{id}", "not-a-uuid").headers(h -> h.setBearerAuth(Tokens.forUser("dave")))
-                .exchange().expectStatus().isNotFound();
+        client.get()
+            .uri("/api/executions/{id}", "not-a-uuid")
+            .headers(h -> h.setBearerAuth(Tokens.forUser("dave")))
+            .exchange()
+            .expectStatus()
+            .isNotFound();
     }
 
     @Test
     void unknownAgentIsNotFoundAsProblemDetails() {
-        post(Tokens.forUser("alice"), "{\"agentId\":\"no-such-agent\"}")
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(404)
-                .jsonPath("$.detail").isEqualTo("No agent with id 'no-such-agent'.")
-                .jsonPath("$.trace").doesNotExist();
+        post(Tokens.forUser("alice"), "{\"agentId\":\"no-such-agent\"}").expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(404)
+            .jsonPath("$.detail")
+            .isEqualTo("No agent with id 'no-such-agent'.")
+            .jsonPath("$.trace")
+            .doesNotExist();
     }
 
     @Test
     void malformedBodiesAreBadRequestsAsProblemDetails() {
         for (String body : List.of("{\"agentId\":", "{\"input\":{}}", "{\"agentId\":\"demo-worker\",\"input\":[1]}",
                 "{\"agentId\":\"demo-worker\",\"input\":\"text\"}")) {
-            post(Tokens.forUser("alice"), body)
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.detail").isNotEmpty();
+            post(Tokens.forUser("alice"), body).expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.detail")
+                .isNotEmpty();
         }
     }
 
     @Test
     void requestsWithoutAValidTokenAreUnauthorized() {
-        client.post().uri("/api/executions").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"agentId\":\"demo-worker\"}").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
-        post(Tokens.signedWithAnotherSecret("alice"), "{\"agentId\":\"demo-worker\"}")
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.detail").isEqualTo("The bearer token is invalid or expired.");
-        client.get().uri("/api/agents").headers(h -> h.setBearerAuth("not.a.jwt")).exchange()
-                .expectStatus().isUnauthorized();
+        client.post()
+            .uri("/api/executions")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"agentId\":\"demo-worker\"}")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(401);
+        post(Tokens.signedWithAnotherSecret("alice"), "{\"agentId\":\"demo-worker\"}").expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("The bearer token is invalid or expired.");
+        client.get()
+            .uri("/api/agents")
+            .headers(h -> h.setBearerAuth("not.a.jwt"))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
     }
 
     @Test
     void listsTheDemoAgentsWithPricesAsDecimalStrings() {
-        client.get().uri("/api/agents").headers(h -> h.setBearerAuth(Tokens.forUser("alice"))).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$[*].id").isEqualTo(List.of("demo-failing", "demo-slow", "demo-worker"))
-                .jsonPath("$[2].priceWei").isEqualTo("1000000000000000000")
-                .jsonPath("$[1].timeoutMs").isEqualTo(5000)
-                .jsonPath("$[0].script").doesNotExist();
+        client.get()
+            .uri("/api/agents")
+            .headers(h -> h.setBearerAuth(Tokens.forUser("alice")))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$[*].id")
+            .isEqualTo(List.of("demo-failing", "demo-slow", "demo-worker"))
+            .jsonPath("$[2].priceWei")
+            .isEqualTo("1000000000000000000")
+            .jsonPath("$[1].timeoutMs")
+            .isEqualTo(5000)
+            .jsonPath("$[0].script")
+            .doesNotExist();
     }
 
     @Test
     void healthAndMetricsArePublic() {
-        // DEGRADED (still 200) when no Docker engine answers: the docker check is not critical.
-        client.get().uri("/health/ready").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn("UP", "DEGRADED"))
-                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.status").isEqualTo("UP");
+        // DEGRADED (still 200) when no Docker engine answers: the docker check is not
+        // critical.
+        client.get()
+            .uri("/health/ready")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .value(status -> assertThat(status).isIn("UP", "DEGRADED"))
+            .jsonPath("$.components.r2dbc.status")
+            .isEqualTo("UP")
+            .jsonPath("$.components.kafka.status")
+            .isEqualTo("UP");
         client.get().uri("/health/live").exchange().expectStatus().isOk();
-        client.get().uri("/metrics").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+        client.get()
+            .uri("/metrics")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
         client.get().uri("/metrics/json").exchange().expectStatus().isOk();
     }
 
     private String start(String token, String body) {
-        var result = post(token, body).expectStatus().isAccepted()
-                .expectBody(JsonNode.class).returnResult();
+        var result = post(token, body).expectStatus().isAccepted().expectBody(JsonNode.class).returnResult();
         JsonNode json = result.getResponseBody();
         assertThat(json.get("status").asString()).isEqualTo("PENDING");
         String id = json.get("executionId").asString();
@@ -206,13 +266,24 @@ class ExecutionServiceIT {
     }
 
     private WebTestClient.ResponseSpec post(String token, String body) {
-        return client.post().uri("/api/executions").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return client.post()
+            .uri("/api/executions")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange();
     }
 
     private JsonNode view(String id, String token) {
-        return client.get().uri("/api/executions/{id}", id).headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return client.get()
+            .uri("/api/executions/{id}", id)
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
 
     private static ExecutionStatus statusOf(ExecutionEvent event) {
@@ -220,11 +291,15 @@ class ExecutionServiceIT {
         return ((ExecutionStatusChanged) event).status();
     }
 
-    /** Same partition index on every topic; within a topic, offsets rise with seq; record time = event time. */
+    /**
+     * Same partition index on every topic; within a topic, offsets rise with seq; record
+     * time = event time.
+     */
     private static void assertBrokerOrderFollowsSeq(List<Received> received) {
         assertThat(received).extracting(Received::partition).containsOnly(received.get(0).partition());
         assertThat(received).allSatisfy(r -> assertThat(r.timestamp()).isEqualTo(r.event().timestamp()));
         Map<String, List<Received>> byTopic = received.stream().collect(Collectors.groupingBy(Received::topic));
         byTopic.values().forEach(inTopic -> assertThat(inTopic).extracting(Received::offset).isSorted());
     }
+
 }

@@ -17,7 +17,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The broker is stopped (SIGTERM) in the middle of a run and restarted on the same port and log directory. */
+/**
+ * The broker is stopped (SIGTERM) in the middle of a run and restarted on the same port
+ * and log directory.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class KafkaOutageIT extends KafkaOutageScenario {
@@ -47,10 +50,13 @@ class KafkaOutageIT extends KafkaOutageScenario {
         assertThat(terminal.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(terminal.outputJson()).isEqualTo("{\"ticks\":" + KafkaOutageSupport.TICKS + "}");
         List<String> lines = KafkaOutageSupport.lines(events);
-        assertThat(lines.subList(0, KafkaOutageSupport.TICKS)).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, KafkaOutageSupport.TICKS).mapToObj(i -> "tick " + i)
-                        .collect(Collectors.toList()));
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> registry.get("agentnexus.publishing.buffered.events").gauge().value() == 0);
+        assertThat(lines.subList(0, KafkaOutageSupport.TICKS))
+            .containsExactlyElementsOf(IntStream.rangeClosed(1, KafkaOutageSupport.TICKS)
+                .mapToObj(i -> "tick " + i)
+                .collect(Collectors.toList()));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> registry.get("agentnexus.publishing.buffered.events").gauge().value() == 0);
     }
+
 }

@@ -15,9 +15,12 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** An outage longer than a tiny buffer: the execution ends FAILED, saying so, and the stream has no gap. */
+/**
+ * An outage longer than a tiny buffer: the execution ends FAILED, saying so, and the
+ * stream has no gap.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"agentnexus.publishing.buffer-events=4", "agentnexus.publishing.outage-timeout=2s"})
+        properties = { "agentnexus.publishing.buffer-events=4", "agentnexus.publishing.outage-timeout=2s" })
 @AutoConfigureWebTestClient
 class KafkaOutageOverflowIT extends KafkaOutageScenario {
 
@@ -40,17 +43,18 @@ class KafkaOutageOverflowIT extends KafkaOutageScenario {
 
         outageUntil(() -> registry.get("agentnexus.publishing.refused.events").functionCounter().count() > 0);
 
-        List<ExecutionEvent> events = KafkaOutageSupport.assertContiguousAndTerminatedOnce(
-                reader.readUntilTerminal(id, Duration.ofSeconds(90)));
+        List<ExecutionEvent> events = KafkaOutageSupport
+            .assertContiguousAndTerminatedOnce(reader.readUntilTerminal(id, Duration.ofSeconds(90)));
         var terminal = (ExecutionStatusChanged) events.get(events.size() - 1);
         assertThat(terminal.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(terminal.error())
-                .matches("event buffer overflowed during a Kafka outage; [1-9][0-9]* events were not published");
+            .matches("event buffer overflowed during a Kafka outage; [1-9][0-9]* events were not published");
         assertThat(terminal.priceWei()).isNull();
         List<String> lines = KafkaOutageSupport.lines(events);
         assertThat(lines).as("what was published is the run's beginning, without a hole")
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, lines.size()).mapToObj(i -> "tick " + i)
-                        .collect(Collectors.toList()))
-                .hasSizeLessThan(KafkaOutageSupport.TICKS);
+            .containsExactlyElementsOf(
+                    IntStream.rangeClosed(1, lines.size()).mapToObj(i -> "tick " + i).collect(Collectors.toList()))
+            .hasSizeLessThan(KafkaOutageSupport.TICKS);
     }
+
 }

@@ -10,21 +10,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * What both Kafka outage tests share: a ticker agent in the class's own database, a broker that can be stopped
- * and restarted in place, and a reader of the execution's records. Each subclass keeps its own Spring context
- * (its own properties and database).
+ * What both Kafka outage tests share: a ticker agent in the class's own database, a
+ * broker that can be stopped and restarted in place, and a reader of the execution's
+ * records. Each subclass keeps its own Spring context (its own properties and database).
  */
 abstract class KafkaOutageScenario {
 
     @Autowired
     WebTestClient client;
+
     @Autowired
     MeterRegistry registry;
 
     final RestartableKafka kafka = RestartableKafka.shared();
+
     final KafkaOutageSupport reader = KafkaOutageSupport.reader();
 
-    /** The database this class's context uses (see {@link KafkaOutageSupport#register}). */
+    /**
+     * The database this class's context uses (see {@link KafkaOutageSupport#register}).
+     */
     abstract String database();
 
     @BeforeEach
@@ -38,10 +42,14 @@ abstract class KafkaOutageScenario {
         kafka.start();
     }
 
-    /** Stops the broker, waits until the service has noticed ({@code noticed}), then starts it again. */
+    /**
+     * Stops the broker, waits until the service has noticed ({@code noticed}), then
+     * starts it again.
+     */
     void outageUntil(Callable<Boolean> noticed) {
         kafka.stop();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(noticed);
         kafka.start();
     }
+
 }

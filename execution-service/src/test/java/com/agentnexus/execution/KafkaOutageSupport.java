@@ -19,12 +19,15 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What the Kafka outage tests share: a database of their own in the shared PostgreSQL, the restartable broker, a
- * ticking test agent, and a reader of one execution's records with where they sat on the broker.
+ * What the Kafka outage tests share: a database of their own in the shared PostgreSQL,
+ * the restartable broker, a ticking test agent, and a reader of one execution's records
+ * with where they sat on the broker.
  */
 final class KafkaOutageSupport {
 
-    /** Prints "tick 1" … "tick 40", one every 200 ms (about 8 s), then its output object. */
+    /**
+     * Prints "tick 1" … "tick 40", one every 200 ms (about 8 s), then its output object.
+     */
     static final String TICKER = "outage-ticker";
     static final int TICKS = 40;
 
@@ -58,7 +61,10 @@ final class KafkaOutageSupport {
         }
     }
 
-    /** Reads the execution's records from the start of every partition until {@code done} holds for them. */
+    /**
+     * Reads the execution's records from the start of every partition until {@code done}
+     * holds for them.
+     */
     List<Received> readUntil(String executionId, Predicate<List<ExecutionEvent>> done, Duration atMost) {
         List<Received> received = new ArrayList<>();
         read(executionId, done, atMost, received);
@@ -72,37 +78,48 @@ final class KafkaOutageSupport {
     }
 
     /**
-     * Reads until the terminal status and as many events as it counts are in. Topics are separate partitions, so
-     * the terminal may be fetched before a lower-seq record of another topic; a real gap shows in the assertions
-     * after {@code atMost}.
+     * Reads until the terminal status and as many events as it counts are in. Topics are
+     * separate partitions, so the terminal may be fetched before a lower-seq record of
+     * another topic; a real gap shows in the assertions after {@code atMost}.
      */
     List<Received> readUntilTerminal(String executionId, Duration atMost) {
         List<Received> received = new ArrayList<>();
         try {
-            read(executionId, events -> events.stream().filter(KafkaOutageSupport::isTerminal)
-                    .anyMatch(end -> events.size() >= ((ExecutionStatusChanged) end).eventCount()), atMost, received);
-        } catch (ConditionTimeoutException e) {
+            read(executionId,
+                    events -> events.stream()
+                        .filter(KafkaOutageSupport::isTerminal)
+                        .anyMatch(end -> events.size() >= ((ExecutionStatusChanged) end).eventCount()),
+                    atMost, received);
+        }
+        catch (ConditionTimeoutException e) {
             // fall through: the assertions say what is missing
         }
         return received;
     }
 
     /**
-     * The published stream, by seq, is a complete run (seq 1..n, each once, exactly one terminal status, last, that
-     * counts them all and carries their log checksum); on each topic, broker offsets follow seq.
+     * The published stream, by seq, is a complete run (seq 1..n, each once, exactly one
+     * terminal status, last, that counts them all and carries their log checksum); on
+     * each topic, broker offsets follow seq.
      */
     static List<ExecutionEvent> assertContiguousAndTerminatedOnce(List<Received> received) {
-        List<ExecutionEvent> bySeq = received.stream().map(Received::event)
-                .sorted(Comparator.comparingLong(ExecutionEvent::seq)).collect(Collectors.toList());
+        List<ExecutionEvent> bySeq = received.stream()
+            .map(Received::event)
+            .sorted(Comparator.comparingLong(ExecutionEvent::seq))
+            .collect(Collectors.toList());
         assertThat(bySeq).isCompleteRun();
-        received.stream().collect(Collectors.groupingBy(Received::topic)).values().forEach(inTopic ->
-                assertThat(inTopic).extracting(r -> r.event().seq()).isSorted());
+        received.stream()
+            .collect(Collectors.groupingBy(Received::topic))
+            .values()
+            .forEach(inTopic -> assertThat(inTopic).extracting(r -> r.event().seq()).isSorted());
         return bySeq;
     }
 
     static List<String> lines(List<ExecutionEvent> events) {
-        return events.stream().filter(LogLineEmitted.class::isInstance).map(e -> ((LogLineEmitted) e).line())
-                .collect(Collectors.toList());
+        return events.stream()
+            .filter(LogLineEmitted.class::isInstance)
+            .map(e -> ((LogLineEmitted) e).line())
+            .collect(Collectors.toList());
     }
 
     static boolean isTerminal(ExecutionEvent event) {
@@ -116,7 +133,8 @@ final class KafkaOutageSupport {
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + database);
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -124,4 +142,5 @@ final class KafkaOutageSupport {
     private static String jdbcUrl(int port, String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
+
 }

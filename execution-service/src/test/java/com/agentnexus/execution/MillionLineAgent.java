@@ -8,9 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * An agent printing a million lines as fast as it can ({@code seq 1 1000000}), far faster than Kafka takes them, and
- * the check that its run arrived complete. Used by the bursty-agent tests and the line-throughput benchmark, each
- * with a database of its own ({@link DedicatedDatabase}): the agent it adds must not show up in other tests' lists.
+ * An agent printing a million lines as fast as it can ({@code seq 1 1000000}), far faster
+ * than Kafka takes them, and the check that its run arrived complete. Used by the
+ * bursty-agent tests and the line-throughput benchmark, each with a database of its own
+ * ({@link DedicatedDatabase}): the agent it adds must not show up in other tests' lists.
  */
 abstract class MillionLineAgent {
 
@@ -22,7 +23,10 @@ abstract class MillionLineAgent {
 
     abstract String agentId();
 
-    /** Starts the million-line agent and reads its whole run back from Kafka while it runs. */
+    /**
+     * Starts the million-line agent and reads its whole run back from Kafka while it
+     * runs.
+     */
     RunOnKafka.Summary runMillionLines() throws Exception {
         return new RunOnKafka().read(startMillionLines(), Duration.ofMinutes(5));
     }
@@ -40,7 +44,7 @@ abstract class MillionLineAgent {
     static void assertCompleteCountingRun(RunOnKafka.Summary run) {
         assertThat(run.terminal()).isNotNull();
         assertThat(run.terminal().status()).as(String.valueOf(run.terminal().error()))
-                .isEqualTo(ExecutionStatus.COMPLETED);
+            .isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(run.duplicates()).isZero();
         assertThat(run.missing()).isZero();
         assertThat(run.terminalIsLast()).isTrue();
@@ -49,4 +53,5 @@ abstract class MillionLineAgent {
         assertThat(run.terminal().logChecksum()).isEqualTo(run.checksum());
         assertThat(run.terminal().outputJson()).isEqualTo("{\"lines\":" + LINES + "}");
     }
+
 }

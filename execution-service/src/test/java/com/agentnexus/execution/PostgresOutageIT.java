@@ -25,23 +25,31 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * PostgreSQL stops while two executions run and a third waits for a slot; one completes and one times out during
- * the outage, so their terminal statuses reach Kafka but not their rows, and the waiting one takes the freed slot
- * but cannot record its start, so it ends FAILED without running. Once PostgreSQL is back — without a restart of
- * the service — each row must take the state its terminal event carries, and readiness must have said 503 for as
- * long as it was away.
+ * PostgreSQL stops while two executions run and a third waits for a slot; one completes
+ * and one times out during the outage, so their terminal statuses reach Kafka but not
+ * their rows, and the waiting one takes the freed slot but cannot record its start, so it
+ * ends FAILED without running. Once PostgreSQL is back — without a restart of the service
+ * — each row must take the state its terminal event carries, and readiness must have said
+ * 503 for as long as it was away.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"agentnexus.runner.mode=process", "agentnexus.execution.max-running=2",
-            "agentnexus.execution.end-retry-max-backoff=1s"})
+        properties = { "agentnexus.runner.mode=process", "agentnexus.execution.max-running=2",
+                "agentnexus.execution.end-retry-max-backoff=1s" })
 @AutoConfigureWebTestClient
 class PostgresOutageIT {
 
     private static final RestartablePostgres POSTGRES = RestartablePostgres.start();
+
     private static final String OWNER = Tokens.forUser("outage-owner");
+
     private static final String SLEEPER = "pg-outage-sleeper";
+
     private static final String GATED = "pg-outage-gated";
-    /** The gated agent runs until this file exists, so it ends exactly when the test lets it: during the outage. */
+
+    /**
+     * The gated agent runs until this file exists, so it ends exactly when the test lets
+     * it: during the outage.
+     */
     private static final Path GATE = gate();
 
     @DynamicPropertySource
@@ -63,7 +71,8 @@ class PostgresOutageIT {
     @Test
     void rowsTakeTheTerminalStatusOnKafkaOncePostgresIsBackAndReadinessIsDownMeanwhile() throws IOException {
         var api = new Api(client);
-        // 12 s: far longer than stopping PostgreSQL takes, so the timeout fires during the outage.
+        // 12 s: far longer than stopping PostgreSQL takes, so the timeout fires during
+        // the outage.
         api.addSleeper(SLEEPER, 12_000);
         addGatedAgent();
         String timedOut = api.start(OWNER, SLEEPER);
@@ -94,11 +103,16 @@ class PostgresOutageIT {
             assertRowAgrees(api.view(OWNER, timedOut), timedOutEnd);
             assertRowAgrees(api.view(OWNER, queued), queuedEnd);
         });
-        // It never ran: its start could not be recorded (ExecutionLifecycle), and its end says why.
+        // It never ran: its start could not be recorded (ExecutionLifecycle), and its end
+        // says why.
         assertThat(queuedEnd.error()).isEqualTo("could not record the start in the database");
         for (String status : List.of("RUNNING", "PENDING")) {
-            api.get(OWNER, "/api/executions?status=" + status).expectStatus().isOk()
-                    .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+            api.get(OWNER, "/api/executions?status=" + status)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(0);
         }
         assertThat(registry.get("agentnexus.executions.unrecorded.ends").gauge().value()).isZero();
     }
@@ -110,7 +124,8 @@ class PostgresOutageIT {
         if (end.status() == ExecutionStatus.COMPLETED) {
             assertThat(row.get("exitCode").asInt()).isZero();
             assertThat(row.get("output").toString()).isEqualTo(end.outputJson());
-        } else {
+        }
+        else {
             assertThat(row.get("error").asString()).isEqualTo(end.error());
         }
     }
@@ -121,24 +136,37 @@ class PostgresOutageIT {
     }
 
     private void readiness(int status, String health) {
-        client.get().uri("/health/ready").exchange().expectStatus().isEqualTo(status)
-                .expectBody().jsonPath("$.components.r2dbc.status").isEqualTo(health);
+        client.get()
+            .uri("/health/ready")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(status)
+            .expectBody()
+            .jsonPath("$.components.r2dbc.status")
+            .isEqualTo(health);
     }
 
     private void addGatedAgent() {
         String script = "while [ ! -e " + GATE + " ]; do echo waiting; sleep 0.2; done; echo '{\\\"released\\\":true}'";
         String body = "{\"id\":\"" + GATED + "\",\"name\":\"Gated\",\"priceWei\":\"5\",\"timeoutMs\":120000,"
                 + "\"script\":\"" + script + "\"}";
-        client.post().uri("/api/agents").headers(h -> h.setBearerAuth(Tokens.forUser("root", "admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated();
+        client.post()
+            .uri("/api/agents")
+            .headers(h -> h.setBearerAuth(Tokens.forUser("root", "admin")))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated();
     }
 
     private static Path gate() {
         try {
             return Files.createTempDirectory("agentnexus-gate-").resolve("released");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -25,9 +25,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Every error is a problem: text PostgreSQL cannot store is a 400 naming the field (never the database's 500),
- * token claims are read one way, a body must be JSON to be read, and a failure nobody foresaw is a 500 problem
- * with a generic detail. Two endpoints that exist only in this test fail the way a bug would.
+ * Every error is a problem: text PostgreSQL cannot store is a 400 naming the field (never
+ * the database's 500), token claims are read one way, a body must be JSON to be read, and
+ * a failure nobody foresaw is a 500 problem with a generic detail. Two endpoints that
+ * exist only in this test fail the way a bug would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -52,8 +53,7 @@ class ProblemAnswersIT {
     @Test
     void textPostgresCannotStoreIsA400NamingTheField() {
         String user = Tokens.forUser("unstorable");
-        Map<String, String> bodies = Map.of(
-                "{\"agentId\":\"demo\\u0000worker\"}", "'agentId'",
+        Map<String, String> bodies = Map.of("{\"agentId\":\"demo\\u0000worker\"}", "'agentId'",
                 "{\"agentId\":\"demo-worker\\ud800\"}", "'agentId'",
                 "{\"agentId\":\"demo-worker\",\"input\":{\"task\":\"a\\u0000b\"}}", "'input'",
                 "{\"agentId\":\"demo-worker\",\"input\":{\"ta\\u0000sk\":\"ab\"}}", "'input'",
@@ -62,8 +62,10 @@ class ProblemAnswersIT {
                 "{\"agentId\":\"demo-worker\",\"input\":{\"task\":\"lone \\ud83d high\"}}", "'input'");
         bodies.forEach((body, named) -> invalid(api.post(user, body), named));
 
-        invalid(client.get().uri("/api/executions?agentId={id}", "demo\u0000worker")
-                .headers(h -> h.setBearerAuth(user)).exchange(), "'agentId'");
+        invalid(client.get()
+            .uri("/api/executions?agentId={id}", "demo\u0000worker")
+            .headers(h -> h.setBearerAuth(user))
+            .exchange(), "'agentId'");
         String admin = Tokens.forUser("unstorable-admin", "admin");
         String agent = "{\"id\":\"nul-agent\",\"name\":\"N\\u0000L\",\"priceWei\":\"1\",\"script\":\"true\"}";
         invalid(postAgent(admin, agent, MediaType.APPLICATION_JSON), "'name'");
@@ -71,24 +73,24 @@ class ProblemAnswersIT {
                 MediaType.APPLICATION_JSON), "'script'");
         // four-byte characters (a valid surrogate pair) are stored as they are
         api.post(user, "{\"agentId\":\"no-such-agent\",\"input\":{\"emoji\":\"\\ud83d\\ude00\"}}")
-                .expectStatus().isNotFound();
+            .expectStatus()
+            .isNotFound();
     }
 
     @Test
     void aTokenWhoseSubjectIsNotAStorableStringIs401() {
         // the sub as the token's JSON writes it
         for (String sub : List.of("\"ali\\u0000ce\"", "\"ali\\ud800ce\"", "42")) {
-            problem(api.get(withSubject(sub), "/api/executions"), 401)
-                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).as("sub %s", sub)
-                            .contains("'sub'"));
+            problem(api.get(withSubject(sub), "/api/executions"), 401).jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).as("sub %s", sub).contains("'sub'"));
         }
         // Nimbus itself refuses an array: the token is invalid, without naming the claim
         problem(api.get(withSubject("[\"alice\"]"), "/api/executions"), 401);
     }
 
     private static String withSubject(String subJson) {
-        return Hs256Tokens.signPayload(TestInfrastructure.JWT_SECRET, "{\"sub\":" + subJson + ",\"exp\":"
-                + Instant.now().plusSeconds(600).getEpochSecond() + "}");
+        return Hs256Tokens.signPayload(TestInfrastructure.JWT_SECRET,
+                "{\"sub\":" + subJson + ",\"exp\":" + Instant.now().plusSeconds(600).getEpochSecond() + "}");
     }
 
     @Test
@@ -97,8 +99,12 @@ class ProblemAnswersIT {
             api.get(withRoles(roles), "/api/executions?all=true").expectStatus().isOk();
         }
         api.get(withRoles("administrator"), "/api/executions?all=true").expectStatus().isForbidden();
-        api.get(withRoles(7), "/api/executions").expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("'roles'"));
+        api.get(withRoles(7), "/api/executions")
+            .expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .jsonPath("$.detail")
+            .value(detail -> assertThat((String) detail).contains("'roles'"));
     }
 
     @Test
@@ -107,16 +113,24 @@ class ProblemAnswersIT {
         String json = "{\"agentId\":\"no-such-agent\"}";
         for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED,
                 MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML)) {
-            problem(client.post().uri("/api/executions").headers(h -> h.setBearerAuth(user)).contentType(type)
-                    .bodyValue(json).exchange(), 415);
-            problem(postAgent(Tokens.forUser("media-admin", "admin"), "{\"id\":\"media-agent\",\"name\":\"m\","
-                    + "\"priceWei\":\"1\",\"script\":\"true\"}", type), 415);
+            problem(client.post()
+                .uri("/api/executions")
+                .headers(h -> h.setBearerAuth(user))
+                .contentType(type)
+                .bodyValue(json)
+                .exchange(), 415);
+            problem(postAgent(Tokens.forUser("media-admin", "admin"),
+                    "{\"id\":\"media-agent\",\"name\":\"m\"," + "\"priceWei\":\"1\",\"script\":\"true\"}", type), 415);
         }
         // JSON in any of its spellings is read (and answered: no such agent)
         for (String type : List.of("application/json", "application/json;charset=UTF-8",
                 "application/merge-patch+json")) {
-            problem(client.post().uri("/api/executions").headers(h -> h.setBearerAuth(user))
-                    .contentType(MediaType.parseMediaType(type)).bodyValue(json).exchange(), 404);
+            problem(client.post()
+                .uri("/api/executions")
+                .headers(h -> h.setBearerAuth(user))
+                .contentType(MediaType.parseMediaType(type))
+                .bodyValue(json)
+                .exchange(), 404);
         }
         // no body and so no type: the same 400 as an empty JSON body
         problem(client.post().uri("/api/executions").headers(h -> h.setBearerAuth(user)).exchange(), 400);
@@ -126,11 +140,13 @@ class ProblemAnswersIT {
     void anUnforeseenFailureIsA500ProblemThatRevealsNothing() {
         String user = Tokens.forUser("unlucky");
         for (String path : List.of("/api/test/failing-controller", "/api/test/failing-route")) {
-            problem(api.get(user, path), 500)
-                    .jsonPath("$.type").isEqualTo("https://agentnexus.dev/problems/internal-error")
-                    .jsonPath("$.instance").isEqualTo(path)
-                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(INTERNALS)
-                            .doesNotContain("IllegalStateException"));
+            problem(api.get(user, path), 500).jsonPath("$.type")
+                .isEqualTo("https://agentnexus.dev/problems/internal-error")
+                .jsonPath("$.instance")
+                .isEqualTo(path)
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).doesNotContain(INTERNALS)
+                    .doesNotContain("IllegalStateException"));
         }
     }
 
@@ -140,23 +156,35 @@ class ProblemAnswersIT {
     }
 
     private WebTestClient.ResponseSpec postAgent(String token, String body, MediaType type) {
-        return client.post().uri("/api/agents").headers(h -> h.setBearerAuth(token)).contentType(type)
-                .bodyValue(body).exchange();
+        return client.post()
+            .uri("/api/agents")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(type)
+            .bodyValue(body)
+            .exchange();
     }
 
     private static void invalid(WebTestClient.ResponseSpec response, String named) {
-        problem(response, 400)
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(named)
-                        .contains("cannot be stored"));
+        problem(response, 400).jsonPath("$.detail")
+            .value(detail -> assertThat((String) detail).contains(named).contains("cannot be stored"));
     }
 
     private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status) {
-        return response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(status).jsonPath("$.trace").doesNotExist();
+        return response.expectStatus()
+            .isEqualTo(status)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(status)
+            .jsonPath("$.trace")
+            .doesNotExist();
     }
 
-    /** Fails the way a bug would: in an annotated controller, and in a functional route (no controller advice). */
+    /**
+     * Fails the way a bug would: in an annotated controller, and in a functional route
+     * (no controller advice).
+     */
     @RestController
     static class Failures {
 
@@ -171,5 +199,7 @@ class ProblemAnswersIT {
                 throw new IllegalStateException(INTERNALS);
             }).build();
         }
+
     }
+
 }

@@ -17,4 +17,5 @@ class ProcessRunnerBenchmark extends ExecutionBenchmark {
     String runner() {
         return "process";
     }
+
 }

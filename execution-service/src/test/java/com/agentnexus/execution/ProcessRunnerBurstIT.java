@@ -14,4 +14,5 @@ class ProcessRunnerBurstIT extends BurstyAgentScenario {
     String agentId() {
         return "burst-process";
     }
+
 }

@@ -19,4 +19,5 @@ class ProcessRunnerLineThroughputBenchmark extends LineThroughputBenchmark {
     String runner() {
         return "process";
     }
+
 }

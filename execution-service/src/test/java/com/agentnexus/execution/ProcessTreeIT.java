@@ -17,8 +17,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The process runner leaves nothing behind: a background job the agent started dies with it — whether the agent
- * exits on its own, times out or is cancelled — and no reader thread stays blocked on its output.
+ * The process runner leaves nothing behind: a background job the agent started dies with
+ * it — whether the agent exits on its own, times out or is cancelled — and no reader
+ * thread stays blocked on its output.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agentnexus.runner.mode=process")
@@ -37,7 +38,8 @@ class ProcessTreeIT {
 
     @Test
     void aBackgroundJobDoesNotOutliveAnAgentThatExits() {
-        // A sleep long enough to be unmistakable, with a duration no other process has on its command line.
+        // A sleep long enough to be unmistakable, with a duration no other process has on
+        // its command line.
         String sleep = uniqueSleep();
         String id = run("leaves-a-job", 60_000, sleep + " & echo '{\"ok\":true}'", "COMPLETED");
 
@@ -87,27 +89,40 @@ class ProcessTreeIT {
     private void addAgent(String agentId, long timeoutMs, String script) {
         String body = "{\"id\":\"" + agentId + "\",\"name\":\"Tree\",\"priceWei\":\"1\",\"timeoutMs\":" + timeoutMs
                 + ",\"script\":\"" + script.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        client.post().uri("/api/agents").headers(h -> h.setBearerAuth(Tokens.forUser("root", "admin")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated();
+        client.post()
+            .uri("/api/agents")
+            .headers(h -> h.setBearerAuth(Tokens.forUser("root", "admin")))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated();
     }
 
     private static String uniqueSleep() {
         return "sleep " + ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999);
     }
 
-    /** The {@code sleep} processes with exactly this command line (not the shell whose script mentions it). */
+    /**
+     * The {@code sleep} processes with exactly this command line (not the shell whose
+     * script mentions it).
+     */
     private static List<String> processesRunning(String commandLine) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .map(process -> process.info().commandLine().orElse(""))
-                .filter(line -> line.endsWith("/" + commandLine))
-                .collect(Collectors.toList());
+        return ProcessHandle.allProcesses()
+            .filter(ProcessHandle::isAlive)
+            .map(process -> process.info().commandLine().orElse(""))
+            .filter(line -> line.endsWith("/" + commandLine))
+            .collect(Collectors.toList());
     }
 
     /** Reader threads are named after the execution while they read its output. */
     private static List<String> readerThreadsOf(String executionId) {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.contains(executionId))
-                .collect(Collectors.toList());
+        return Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .map(Thread::getName)
+            .filter(name -> name.contains(executionId))
+            .collect(Collectors.toList());
     }
+
 }

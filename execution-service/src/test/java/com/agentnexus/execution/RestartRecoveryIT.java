@@ -46,9 +46,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A previous process died with two executions unfinished and one whose terminal status reached Kafka but not its
- * row. Before this context starts, their rows and events are put in place as that process left them; start-up
- * must then end them with seq continuing where Kafka stopped (the rows' last_seq is stale on purpose).
+ * A previous process died with two executions unfinished and one whose terminal status
+ * reached Kafka but not its row. Before this context starts, their rows and events are
+ * put in place as that process left them; start-up must then end them with seq continuing
+ * where Kafka stopped (the rows' last_seq is stale on purpose).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agentnexus.execution.recover-orphans=true")
@@ -56,12 +57,19 @@ import tools.jackson.databind.JsonNode;
 class RestartRecoveryIT {
 
     private static final DedicatedPostgres POSTGRES = DedicatedPostgres.start();
+
     private static final String OWNER = "orphan-owner";
+
     private static final ExecutionId RUNNING = newId();
+
     private static final ExecutionId PENDING = newId();
+
     private static final ExecutionId ENDED_ON_KAFKA = newId();
+
     private static final ExecutionId GAPPED = newId();
+
     private static final String LOST = "event lost: the service stopped before Kafka acknowledged it";
+
     private static final List<String> RUNNING_LINES = List.of("step 1", "step 2 with ünïcode", "step 3");
 
     @DynamicPropertySource
@@ -119,8 +127,10 @@ class RestartRecoveryIT {
     void aSeqLostWithThePreviousProcessIsFilledWithASystemLineSoNoSubscriberWaitsForever() {
         List<Received> received = new ArrayList<>();
         kafka.readUntil(GAPPED.toString(), sofar -> sofar.size() >= 6, Duration.ofSeconds(20), received);
-        List<ExecutionEvent> events = received.stream().map(Received::event)
-                .sorted(Comparator.comparingLong(ExecutionEvent::seq)).collect(Collectors.toList());
+        List<ExecutionEvent> events = received.stream()
+            .map(Received::event)
+            .sorted(Comparator.comparingLong(ExecutionEvent::seq))
+            .collect(Collectors.toList());
 
         assertThat(events).hasSize(6).isCompleteRun().endsWith(ExecutionStatus.FAILED);
         var filler = (LogLineEmitted) events.get(3);
@@ -128,8 +138,8 @@ class RestartRecoveryIT {
         assertThat(filler.line()).isEqualTo(LOST);
         var terminal = (ExecutionStatusChanged) events.get(5);
         assertThat(terminal.error()).isEqualTo("interrupted");
-        assertThat(terminal.logChecksum()).isEqualTo(
-                new LogChecksum().update("before the gap").update(LOST).update("after the gap").value());
+        assertThat(terminal.logChecksum())
+            .isEqualTo(new LogChecksum().update("before the gap").update(LOST).update("after the gap").value());
         assertThat(view(GAPPED).get("lastSeq").asLong()).isEqualTo(6);
     }
 
@@ -153,14 +163,22 @@ class RestartRecoveryIT {
     }
 
     private List<ExecutionEvent> events(ExecutionId id) {
-        return kafka.untilTerminal(id.toString(), Duration.ofSeconds(20)).stream().map(Received::event)
-                .collect(Collectors.toList());
+        return kafka.untilTerminal(id.toString(), Duration.ofSeconds(20))
+            .stream()
+            .map(Received::event)
+            .collect(Collectors.toList());
     }
 
     private JsonNode view(ExecutionId id) {
-        return client.get().uri("/api/executions/{id}", id.toString())
-                .headers(h -> h.setBearerAuth(Tokens.forUser(OWNER))).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return client.get()
+            .uri("/api/executions/{id}", id.toString())
+            .headers(h -> h.setBearerAuth(Tokens.forUser(OWNER)))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
 
     private static ExecutionId newId() {
@@ -183,14 +201,18 @@ class RestartRecoveryIT {
         }
     }
 
-    /** As the service declares them (3 partitions): a producer must not auto-create them with one. */
+    /**
+     * As the service declares them (3 partitions): a producer must not auto-create them
+     * with one.
+     */
     private static void ensureTopics() throws InterruptedException, ExecutionException {
         try (var admin = AdminClient.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrap()))) {
             for (String topic : TestInfrastructure.topics().all()) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-                } catch (ExecutionException e) {
+                }
+                catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
@@ -201,22 +223,30 @@ class RestartRecoveryIT {
 
     private static void publish(ExecutionEvent... events) throws InterruptedException, ExecutionException {
         var codec = new EventCodec();
-        try (var producer = new KafkaProducer<String, String>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all"))) {
+        try (var producer = new KafkaProducer<String, String>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap(),
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.ACKS_CONFIG, "all"))) {
             for (ExecutionEvent event : events) {
-                producer.send(new ProducerRecord<>(TestInfrastructure.topics().topicFor(event.type()), null,
-                        event.timestamp(), event.executionId().toString(), codec.encode(event))).get();
+                producer
+                    .send(new ProducerRecord<>(TestInfrastructure.topics().topicFor(event.type()), null,
+                            event.timestamp(), event.executionId().toString(), codec.encode(event)))
+                    .get();
             }
         }
     }
 
-    /** The events a previous process would have published for one execution, numbered from 1. */
+    /**
+     * The events a previous process would have published for one execution, numbered from
+     * 1.
+     */
     private static final class Events {
+
         private final ExecutionId id;
+
         private final List<String> lines = new ArrayList<>();
+
         private long seq;
 
         Events(ExecutionId id) {
@@ -247,5 +277,7 @@ class RestartRecoveryIT {
                     System.currentTimeMillis(), ExecutionStatus.FAILED, "Demo worker", null, null,
                     "exited with code " + exitCode, exitCode, 50L, seq, checksum.value());
         }
+
     }
+
 }

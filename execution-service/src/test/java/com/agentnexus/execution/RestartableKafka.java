@@ -18,17 +18,21 @@ import org.apache.kafka.common.Uuid;
 import org.awaitility.Awaitility;
 
 /**
- * A real single-node KRaft broker in a child JVM (Kafka's own {@code kafka.Kafka} main, from the test classpath)
- * that can be stopped with SIGTERM and started again on the same port and log directory — which the in-JVM
- * embedded broker cannot. One per test JVM, shared by the outage tests; it dies with the JVM.
+ * A real single-node KRaft broker in a child JVM (Kafka's own {@code kafka.Kafka} main,
+ * from the test classpath) that can be stopped with SIGTERM and started again on the same
+ * port and log directory — which the in-JVM embedded broker cannot. One per test JVM,
+ * shared by the outage tests; it dies with the JVM.
  */
 final class RestartableKafka {
 
     private static RestartableKafka instance;
 
     private final Path home;
+
     private final Path serverProperties;
+
     private final int port;
+
     private Process process;
 
     private RestartableKafka(Path home, int port, int controllerPort) throws IOException {
@@ -46,7 +50,8 @@ final class RestartableKafka {
                 kafka.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
                 instance = kafka;
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
@@ -64,13 +69,17 @@ final class RestartableKafka {
         }
         try {
             process = java("kafka.Kafka", serverProperties.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("kafka.log").toFile()))
-                    .start();
-        } catch (IOException e) {
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("kafka.log").toFile()))
+                .start();
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions().until(this::answers);
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions()
+            .until(this::answers);
     }
 
     /** SIGTERM, as an orchestrator would stop it; waits for the process to end. */
@@ -83,7 +92,8 @@ final class RestartableKafka {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
@@ -94,31 +104,32 @@ final class RestartableKafka {
             throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + home);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                3000))) {
             return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
         }
     }
 
     private void format() throws IOException {
-        Process format = java("kafka.tools.StorageTool", "format", "--standalone", "-t",
-                Uuid.randomUuid().toString(), "-c", serverProperties.toString())
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("format.log").toFile()))
-                .start();
+        Process format = java("kafka.tools.StorageTool", "format", "--standalone", "-t", Uuid.randomUuid().toString(),
+                "-c", serverProperties.toString())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("format.log").toFile()))
+            .start();
         try {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new IllegalStateException("formatting Kafka's storage failed; see " + home);
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
     private ProcessBuilder java(String main, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms128m", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), main));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms128m", "-Xmx512m",
+                        "-cp", System.getProperty("java.class.path"), main));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
@@ -153,4 +164,5 @@ final class RestartableKafka {
             return socket.getLocalPort();
         }
     }
+
 }

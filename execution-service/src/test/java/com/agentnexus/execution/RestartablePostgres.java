@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real PostgreSQL of one test class's own that can be stopped and started again on the same port and data
- * directory — a database outage as the service sees it. {@link DedicatedPostgres} cannot come back: its data
- * directory is deleted when it stops.
+ * A real PostgreSQL of one test class's own that can be stopped and started again on the
+ * same port and data directory — a database outage as the service sees it.
+ * {@link DedicatedPostgres} cannot come back: its data directory is deleted when it
+ * stops.
  */
 final class RestartablePostgres {
 
     private final Path dataDirectory;
+
     private final int port;
+
     private EmbeddedPostgres running;
 
     private RestartablePostgres(Path dataDirectory, int port) {
@@ -31,43 +34,60 @@ final class RestartablePostgres {
             postgres.restart();
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop));
             return postgres;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Starts it again (unless it runs) with the data it had; returns once it accepts connections. */
+    /**
+     * Starts it again (unless it runs) with the data it had; returns once it accepts
+     * connections.
+     */
     synchronized void restart() {
         if (running != null) {
             return;
         }
         try {
-            running = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                    .setPort(port).start();
-        } catch (IOException e) {
+            running = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A fast shutdown (pg_ctl -m fast): open connections are cut, as in a crash of the server process. */
+    /**
+     * A fast shutdown (pg_ctl -m fast): open connections are cut, as in a crash of the
+     * server process.
+     */
     synchronized void stop() {
         if (running == null) {
             return;
         }
         try {
             running.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
+        }
+        finally {
             running = null;
         }
     }
 
-    /** The shared Kafka and everything else as in {@link TestInfrastructure}, but this database. */
+    /**
+     * The shared Kafka and everything else as in {@link TestInfrastructure}, but this
+     * database.
+     */
     void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.registerDatabase(registry, port, "postgres");
         TestInfrastructure.registerService(registry, TestInfrastructure::kafkaBootstrap);
-        // A fresh database has nothing to recover; the rows must converge without a restart of the service.
+        // A fresh database has nothing to recover; the rows must converge without a
+        // restart of the service.
         registry.add("agentnexus.execution.recover-orphans", () -> "false");
     }
 
@@ -76,4 +96,5 @@ final class RestartablePostgres {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -14,14 +14,18 @@ import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams one execution's events off the broker until its terminal status and every seq below it arrived, keeping
- * only what proves completeness: the seqs seen (duplicates counted), the log lines' checksum in seq order (the logs
- * topic holds an execution's lines in seq order) and whether stdout was the expected counting sequence. Holds no
+ * Streams one execution's events off the broker until its terminal status and every seq
+ * below it arrived, keeping only what proves completeness: the seqs seen (duplicates
+ * counted), the log lines' checksum in seq order (the logs topic holds an execution's
+ * lines in seq order) and whether stdout was the expected counting sequence. Holds no
  * event list, so a run of a million lines costs a bitset.
  */
 final class RunOnKafka {
 
-    /** What arrived. {@code countingStdout}: stdout lines were exactly "1", "2", … in order. */
+    /**
+     * What arrived. {@code countingStdout}: stdout lines were exactly "1", "2", … in
+     * order.
+     */
     record Summary(long received, long duplicates, long missing, long logLines, long stdoutLines,
             boolean countingStdout, @Nullable ExecutionStatusChanged terminal, String checksum, long firstTimestamp) {
 
@@ -36,9 +40,9 @@ final class RunOnKafka {
         BitSet seen = new BitSet();
         LogChecksum checksum = new LogChecksum();
         long[] counts = new long[4]; // received, duplicates, log lines, stdout lines
-        boolean[] counting = {true};
+        boolean[] counting = { true };
         ExecutionStatusChanged[] terminal = new ExecutionStatusChanged[1];
-        long[] first = {Long.MAX_VALUE};
+        long[] first = { Long.MAX_VALUE };
         try (var consumer = EventsOnKafka.fromTheBeginning(TestInfrastructure.kafkaBootstrap(),
                 Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"))) {
             Awaitility.await().atMost(atMost).pollInterval(Duration.ZERO).until(() -> {
@@ -62,7 +66,8 @@ final class RunOnKafka {
                             counts[3]++;
                             counting[0] &= log.line().equals(Long.toString(counts[3]));
                         }
-                    } else if (event instanceof ExecutionStatusChanged status && status.isTerminal()) {
+                    }
+                    else if (event instanceof ExecutionStatusChanged status && status.isTerminal()) {
                         terminal[0] = status;
                     }
                 }
@@ -74,4 +79,5 @@ final class RunOnKafka {
         return new Summary(counts[0], counts[1], missing, counts[2], counts[3], counting[0], terminal[0],
                 checksum.value(), first[0]);
     }
+
 }

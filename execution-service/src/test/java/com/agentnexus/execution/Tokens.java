@@ -15,11 +15,11 @@ final class Tokens {
     }
 
     static String signedWithAnotherSecret(String userId) {
-        return Hs256Tokens.sign("some-other-secret-that-is-long-enough-0123456789", userId, List.of(),
-                inTenMinutes());
+        return Hs256Tokens.sign("some-other-secret-that-is-long-enough-0123456789", userId, List.of(), inTenMinutes());
     }
 
     private static Instant inTenMinutes() {
         return Instant.now().plusSeconds(600);
     }
+
 }

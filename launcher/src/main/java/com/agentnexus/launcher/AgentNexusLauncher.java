@@ -11,11 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * README command 1: starts PostgreSQL, Kafka and the three services, prints how to use them, and stops everything
- * on Ctrl-C. Sub-commands mint tokens and watch an execution.
+ * README command 1: starts PostgreSQL, Kafka and the three services, prints how to use
+ * them, and stops everything on Ctrl-C. Sub-commands mint tokens and watch an execution.
  */
-@Command(name = "agentnexus", mixinStandardHelpOptions = true,
-        subcommands = {TokenCommand.class, WatchCommand.class},
+@Command(name = "agentnexus", mixinStandardHelpOptions = true, subcommands = { TokenCommand.class, WatchCommand.class },
         description = "Start the whole AgentNexus stack on this machine (embedded Kafka and PostgreSQL).")
 public final class AgentNexusLauncher implements Callable<Integer> {
 
@@ -60,16 +59,16 @@ public final class AgentNexusLauncher implements Callable<Integer> {
     public Integer call() throws Exception {
         StackConfig config = new StackConfig(resolveDataDir(), servicesDir(), postgresPort, kafkaPort,
                 kafkaControllerPort, gatewayPort, executionPort, aggregatorPort, TokenCommand.secret(), monitoringDir(),
-                prometheusPort,
-                StackConfig.PROMETHEUS_INTERVAL)
-                .withLogRotation(new LogRotation(LogRotation.parseSize(logMaxSize), logFiles));
+                prometheusPort, StackConfig.PROMETHEUS_INTERVAL)
+            .withLogRotation(new LogRotation(LogRotation.parseSize(logMaxSize), logFiles));
         var stopped = new CountDownLatch(1);
         var startEnded = new CountDownLatch(1);
         Thread starter = Thread.currentThread();
         Stack stack = Stack.create(config);
-        // Registered before anything starts, so that Ctrl-C or a plain kill during start-up stops what already runs —
-        // including a node still starting: the starting thread is interrupted (a node closes its process then) and
-        // given a moment to unwind before the stack closes the rest.
+        // Registered before anything starts, so that Ctrl-C or a plain kill during
+        // start-up stops what already runs — including a node still starting: the
+        // starting thread is interrupted (a node closes its process then) and given a
+        // moment to unwind before the stack closes the rest.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping AgentNexus ...");
             if (startEnded.getCount() > 0) {
@@ -81,7 +80,8 @@ public final class AgentNexusLauncher implements Callable<Integer> {
         }, "agentnexus-shutdown"));
         try {
             stack.startAll(System.getProperty("java.class.path"));
-        } finally {
+        }
+        finally {
             startEnded.countDown();
         }
         System.out.println(Banner.render(stack));
@@ -92,7 +92,8 @@ public final class AgentNexusLauncher implements Callable<Integer> {
     private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
         try {
             latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -105,7 +106,10 @@ public final class AgentNexusLauncher implements Callable<Integer> {
         return Path.of(home == null || home.isBlank() ? ".agentnexus" : home).toAbsolutePath();
     }
 
-    /** The monitoring configuration sits in {@code monitoring/} next to the launcher jar (copied at build). */
+    /**
+     * The monitoring configuration sits in {@code monitoring/} next to the launcher jar
+     * (copied at build).
+     */
     static Path monitoringDir() throws Exception {
         String configured = System.getProperty("agentnexus.monitoring.dir");
         if (configured != null) {
@@ -114,7 +118,10 @@ public final class AgentNexusLauncher implements Callable<Integer> {
         return servicesDir().resolveSibling("monitoring");
     }
 
-    /** The services' jars sit in {@code services/} next to the launcher jar unless a property says otherwise. */
+    /**
+     * The services' jars sit in {@code services/} next to the launcher jar unless a
+     * property says otherwise.
+     */
     static Path servicesDir() throws Exception {
         String configured = System.getProperty("agentnexus.services.dir");
         if (configured != null) {
@@ -123,4 +130,5 @@ public final class AgentNexusLauncher implements Callable<Integer> {
         Path self = Path.of(AgentNexusLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return self.getParent().resolve("services");
     }
+
 }

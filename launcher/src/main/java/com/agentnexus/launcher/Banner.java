@@ -1,6 +1,9 @@
 package com.agentnexus.launcher;
 
-/** What the launcher prints once the stack is up: URLs, a demo token and a copy-paste example. */
+/**
+ * What the launcher prints once the stack is up: URLs, a demo token and a copy-paste
+ * example.
+ */
 final class Banner {
 
     private Banner() {
@@ -40,9 +43,9 @@ final class Banner {
 
     private static String prometheusLine(Stack stack) {
         return stack.prometheusUrl()
-                .map(url -> "Prometheus         " + url + "   (scrapes all three, alert rules loaded: " + url
-                        + "/alerts)")
-                .orElse("Prometheus         not started: no prometheus binary on the PATH (apt-get install "
-                        + "prometheus)");
+            .map(url -> "Prometheus         " + url + "   (scrapes all three, alert rules loaded: " + url + "/alerts)")
+            .orElse("Prometheus         not started: no prometheus binary on the PATH (apt-get install "
+                    + "prometheus)");
     }
+
 }

@@ -15,28 +15,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process of the stack whose output the launcher copies into its rotating log file, and which stops with
- * the launcher.
+ * A child process of the stack whose output the launcher copies into its rotating log
+ * file, and which stops with the launcher.
  */
 final class ChildProcess implements AutoCloseable {
 
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** Bounds the wait for the last lines after an exit, in case a grandchild still holds the pipe open. */
+
+    /**
+     * Bounds the wait for the last lines after an exit, in case a grandchild still holds
+     * the pipe open.
+     */
     private static final long DRAIN_SECONDS = 2;
 
     private final String name;
+
     private final Process process;
+
     private final Path logFile;
+
     private final CompletableFuture<Integer> exited;
 
     private ChildProcess(String name, Process process, Path logFile, CompletableFuture<Void> drained) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
-        // the exit is reported once the pump copied the child's last words, so that a crash report shows them
+        // the exit is reported once the pump copied the child's last words, so that a
+        // crash report shows them
         this.exited = process.onExit()
-                .thenCompose(ended -> drained.completeOnTimeout(null, DRAIN_SECONDS, TimeUnit.SECONDS))
-                .thenApply(drainedOrNot -> process.exitValue());
+            .thenCompose(ended -> drained.completeOnTimeout(null, DRAIN_SECONDS, TimeUnit.SECONDS))
+            .thenApply(drainedOrNot -> process.exitValue());
     }
 
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, ChildLog log)
@@ -48,7 +56,10 @@ final class ChildProcess implements AutoCloseable {
         return new ChildProcess(name, process, log.file(), drained);
     }
 
-    /** The java binary of the running JVM, so children run on the same Java as the launcher. */
+    /**
+     * The java binary of the running JVM, so children run on the same Java as the
+     * launcher.
+     */
     static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -75,8 +86,8 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * Polls {@code url} until it answers 200, failing fast when the child dies and with a pointer to its log when
-     * the timeout passes.
+     * Polls {@code url} until it answers 200, failing fast when the child dies and with a
+     * pointer to its log when the timeout passes.
      */
     void awaitHttpOk(URI url, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -87,7 +98,8 @@ final class ChildProcess implements AutoCloseable {
                 if (PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
-            } catch (IOException notYet) {
+            }
+            catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(250);
@@ -102,7 +114,10 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the child to end on its own; returns its exit code, or -1 if it still runs at the deadline. */
+    /**
+     * Waits for the child to end on its own; returns its exit code, or -1 if it still
+     * runs at the deadline.
+     */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return process.exitValue();
@@ -111,8 +126,9 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * SIGTERM first so the child shuts down gracefully; SIGKILL when it does not within the grace period. Whatever
-     * the child itself started and left behind is killed too, so that nothing of it outlives the launcher.
+     * SIGTERM first so the child shuts down gracefully; SIGKILL when it does not within
+     * the grace period. Whatever the child itself started and left behind is killed too,
+     * so that nothing of it outlives the launcher.
      */
     void stop(Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
@@ -122,7 +138,8 @@ final class ChildProcess implements AutoCloseable {
                 if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
@@ -139,4 +156,5 @@ final class ChildProcess implements AutoCloseable {
     public void close() {
         stop(Duration.ofSeconds(20));
     }
+
 }

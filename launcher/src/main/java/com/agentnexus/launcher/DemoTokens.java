@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** Mints HS256 bearer tokens that the services accept: {@code sub} = user id, optional {@code roles}. */
+/**
+ * Mints HS256 bearer tokens that the services accept: {@code sub} = user id, optional
+ * {@code roles}.
+ */
 final class DemoTokens {
 
     private DemoTokens() {
@@ -20,19 +23,20 @@ final class DemoTokens {
 
     static String mint(String secret, String userId, List<String> roles, Duration validity) {
         Instant now = Instant.now();
-        var claims = new JWTClaimsSet.Builder()
-                .subject(userId)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(validity)));
+        var claims = new JWTClaimsSet.Builder().subject(userId)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(validity)));
         if (!roles.isEmpty()) {
             claims.claim("roles", roles);
         }
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IllegalArgumentException("cannot sign with this secret (HS256 needs at least 32 bytes)", e);
         }
         return jwt.serialize();
     }
+
 }

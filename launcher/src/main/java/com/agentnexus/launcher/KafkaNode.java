@@ -20,8 +20,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Kafka broker in KRaft mode (combined broker + controller, one node) run as a child JVM from Kafka's own
- * Maven artifacts. Its log directory is formatted once and reused on later starts.
+ * A real Kafka broker in KRaft mode (combined broker + controller, one node) run as a
+ * child JVM from Kafka's own Maven artifacts. Its log directory is formatted once and
+ * reused on later starts.
  */
 final class KafkaNode implements RunningNode {
 
@@ -48,8 +49,10 @@ final class KafkaNode implements RunningNode {
         var node = new KafkaNode(ChildProcess.start("kafka", command, Map.of(), log));
         try {
             node.awaitReady(config.kafkaBootstrap(), Duration.ofSeconds(60));
-        } catch (RuntimeException | InterruptedException e) {
-            node.close(); // a broker that never became ready must not outlive the launcher
+        }
+        catch (RuntimeException | InterruptedException e) {
+            node.close(); // a broker that never became ready must not outlive the
+                          // launcher
             throw e;
         }
         return node;
@@ -58,15 +61,17 @@ final class KafkaNode implements RunningNode {
     private static void format(StackConfig config, List<String> jvm, Path serverProperties)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(jvm);
-        command.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone",
-                "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString()));
+        command.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone", "-t", Uuid.randomUuid().toString(),
+                "-c", serverProperties.toString()));
         Path log = config.logDir().resolve("kafka-format.log");
         int exit;
         try (var formatLog = new ChildLog(log, config.logRotation());
                 var format = ChildProcess.start("kafka-format", command, Map.of(), formatLog)) {
             exit = format.awaitExit(Duration.ofSeconds(60));
-            format.exited().get(5, TimeUnit.SECONDS); // its output is in the file before the file closes
-        } catch (ExecutionException | TimeoutException e) {
+            // its output is in the file before the file closes
+            format.exited().get(5, TimeUnit.SECONDS);
+        }
+        catch (ExecutionException | TimeoutException e) {
             exit = -1;
         }
         if (exit != 0 || !Files.exists(serverProperties.getParent().resolve("data").resolve("meta.properties"))) {
@@ -78,8 +83,8 @@ final class KafkaNode implements RunningNode {
         var properties = new Properties();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
-        properties.put("listeners", "PLAINTEXT://127.0.0.1:" + config.kafkaPort()
-                + ",CONTROLLER://127.0.0.1:" + config.kafkaControllerPort());
+        properties.put("listeners", "PLAINTEXT://127.0.0.1:" + config.kafkaPort() + ",CONTROLLER://127.0.0.1:"
+                + config.kafkaControllerPort());
         properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + config.kafkaPort());
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
@@ -99,7 +104,10 @@ final class KafkaNode implements RunningNode {
         return file;
     }
 
-    /** The broker writes its own log with Log4j, rotated by size like the files the launcher writes. */
+    /**
+     * The broker writes its own log with Log4j, rotated by size like the files the
+     * launcher writes.
+     */
     private static Path writeLogConfig(Path home, Path logFile, LogRotation rotation) throws IOException {
         Path file = home.resolve("log4j2.xml");
         String stem = logFile.getFileName().toString().replaceFirst("\\.log$", "");
@@ -116,30 +124,30 @@ final class KafkaNode implements RunningNode {
                     <Root level="info"><AppenderRef ref="file"/></Root>
                   </Loggers>
                 </Configuration>
-                """.formatted(logFile, logFile.resolveSibling(stem + ".%i.log"), rotation.maxBytes(),
-                rotation.keep()));
+                """.formatted(logFile, logFile.resolveSibling(stem + ".%i.log"), rotation.maxBytes(), rotation.keep()));
         return file;
     }
 
     private void awaitReady(String bootstrap, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                3000);
         while (System.nanoTime() < deadline) {
             process.requireAlive();
             try (Admin client = Admin.create(admin)) {
                 if (!client.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
                     return;
                 }
-            } catch (InterruptedException stopping) {
+            }
+            catch (InterruptedException stopping) {
                 throw stopping; // the stack stops while it waits: give up at once
-            } catch (Exception notYet) {
+            }
+            catch (Exception notYet) {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException("Kafka did not become ready within " + timeout + "; see "
-                + process.logFile());
+        throw new IllegalStateException("Kafka did not become ready within " + timeout + "; see " + process.logFile());
     }
 
     @Override
@@ -156,4 +164,5 @@ final class KafkaNode implements RunningNode {
     public void close() {
         process.stop(Duration.ofSeconds(30));
     }
+
 }

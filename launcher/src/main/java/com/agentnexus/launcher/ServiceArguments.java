@@ -37,10 +37,8 @@ final class ServiceArguments {
     private List<String> database() {
         String hostPort = hostPort();
         return List.of("--spring.r2dbc.url=r2dbc:postgresql://" + hostPort,
-                "--spring.r2dbc.username=" + StackConfig.DB_USER,
-                "--spring.r2dbc.password=" + StackConfig.DB_PASSWORD,
-                "--spring.flyway.url=jdbc:postgresql://" + hostPort,
-                "--spring.flyway.user=" + StackConfig.DB_USER,
+                "--spring.r2dbc.username=" + StackConfig.DB_USER, "--spring.r2dbc.password=" + StackConfig.DB_PASSWORD,
+                "--spring.flyway.url=jdbc:postgresql://" + hostPort, "--spring.flyway.user=" + StackConfig.DB_USER,
                 "--spring.flyway.password=" + StackConfig.DB_PASSWORD);
     }
 
@@ -54,4 +52,5 @@ final class ServiceArguments {
     private String hostPort() {
         return "127.0.0.1:" + config.postgresPort() + "/" + StackConfig.DB_NAME;
     }
+
 }

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** One of the three services, run from its runnable jar as a child JVM, ready when /health/ready says 200. */
+/**
+ * One of the three services, run from its runnable jar as a child JVM, ready when
+ * /health/ready says 200.
+ */
 final class ServiceNode implements RunningNode {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final ChildProcess process;
+
     private final int port;
 
     private ServiceNode(ChildProcess process, int port) {
@@ -25,8 +29,8 @@ final class ServiceNode implements RunningNode {
     }
 
     /**
-     * Starts the service; {@code arguments} are Spring Boot command-line properties, {@code environment} carries
-     * secrets so that they never show in a process listing.
+     * Starts the service; {@code arguments} are Spring Boot command-line properties,
+     * {@code environment} carries secrets so that they never show in a process listing.
      */
     static ServiceNode start(String name, StackConfig config, int port, List<String> arguments,
             Map<String, String> environment, ChildLog log) throws IOException {
@@ -69,4 +73,5 @@ final class ServiceNode implements RunningNode {
     public void close() {
         process.stop(Duration.ofSeconds(20));
     }
+
 }

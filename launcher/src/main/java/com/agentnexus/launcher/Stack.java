@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system on one machine: PostgreSQL, a Kafka broker and the three services (and Prometheus when its
- * binary is there), started in dependency order, each supervised (restarted when it dies), and stopped in reverse.
- * Used by the launcher command and by the end-to-end tests alike.
+ * The whole system on one machine: PostgreSQL, a Kafka broker and the three services (and
+ * Prometheus when its binary is there), started in dependency order, each supervised
+ * (restarted when it dies), and stopped in reverse. Used by the launcher command and by
+ * the end-to-end tests alike.
  */
 final class Stack implements AutoCloseable {
 
@@ -28,12 +29,18 @@ final class Stack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
     private final StackConfig config;
+
     private final List<SupervisionEvent> events = new CopyOnWriteArrayList<>();
+
     private final SupervisionReport report;
+
     private final Object lock = new Object();
+
     /** In start order; closed in reverse. */
     private final List<SupervisedNode> started = new ArrayList<>();
+
     private boolean closed;
+
     private @Nullable String prometheusUrl;
 
     private Stack(StackConfig config) {
@@ -41,12 +48,17 @@ final class Stack implements AutoCloseable {
         this.report = new SupervisionReport(config.logDir());
     }
 
-    /** A stack that runs nothing yet, so that a shutdown hook can hold it before anything starts. */
+    /**
+     * A stack that runs nothing yet, so that a shutdown hook can hold it before anything
+     * starts.
+     */
     static Stack create(StackConfig config) {
         return new Stack(config);
     }
 
-    /** Creates and starts a stack; on any failure stops what already runs and rethrows. */
+    /**
+     * Creates and starts a stack; on any failure stops what already runs and rethrows.
+     */
     static Stack start(StackConfig config, String kafkaClasspath) throws Exception {
         var stack = create(config);
         stack.startAll(kafkaClasspath);
@@ -57,7 +69,8 @@ final class Stack implements AutoCloseable {
     void startAll(String kafkaClasspath) throws Exception {
         try {
             startInOrder(kafkaClasspath);
-        } catch (Exception | Error e) {
+        }
+        catch (Exception | Error e) {
             close();
             throw e;
         }
@@ -68,8 +81,8 @@ final class Stack implements AutoCloseable {
         long began = System.nanoTime();
         log.info("Starting PostgreSQL on 127.0.0.1:{} and Kafka on {} (data in {})", config.postgresPort(),
                 config.kafkaBootstrap(), config.dataDir());
-        supervise(POSTGRES, childLog -> PostgresNode.start(config.dataDir().resolve("postgres"),
-                config.postgresPort())).awaitReady();
+        supervise(POSTGRES, childLog -> PostgresNode.start(config.dataDir().resolve("postgres"), config.postgresPort()))
+            .awaitReady();
         supervise(KAFKA, childLog -> KafkaNode.start(config, kafkaClasspath, childLog)).awaitReady();
         log.info("PostgreSQL and Kafka up after {} ms; starting the services", elapsedMs(began));
 
@@ -77,8 +90,8 @@ final class Stack implements AutoCloseable {
         Map<String, String> secrets = Map.of("AGENTNEXUS_SECURITY_JWT_SECRET", config.jwtSecret());
         List<SupervisedNode> services = new ArrayList<>();
         for (String service : List.of(EXECUTION_SERVICE, STREAM_GATEWAY, METRICS_AGGREGATOR)) {
-            services.add(supervise(service, childLog -> ServiceNode.start(service, config,
-                    arguments.port(service), arguments.of(service), secrets, childLog)));
+            services.add(supervise(service, childLog -> ServiceNode.start(service, config, arguments.port(service),
+                    arguments.of(service), secrets, childLog)));
         }
         for (SupervisedNode service : services) {
             service.awaitReady();
@@ -146,7 +159,10 @@ final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + config.aggregatorPort();
     }
 
-    /** The pid of a node's running incarnation (by its name, e.g. {@value #STREAM_GATEWAY}); empty between two. */
+    /**
+     * The pid of a node's running incarnation (by its name, e.g.
+     * {@value #STREAM_GATEWAY}); empty between two.
+     */
     Optional<Long> pid(String node) {
         return node(node).flatMap(SupervisedNode::pid);
     }
@@ -168,8 +184,9 @@ final class Stack implements AutoCloseable {
     }
 
     /**
-     * Stops the services first (they flush to Kafka), then Kafka, then PostgreSQL. No node is restarted from the
-     * first stop on, so that a dependency going away cannot make another node come back.
+     * Stops the services first (they flush to Kafka), then Kafka, then PostgreSQL. No
+     * node is restarted from the first stop on, so that a dependency going away cannot
+     * make another node come back.
      */
     @Override
     public void close() {
@@ -183,9 +200,11 @@ final class Stack implements AutoCloseable {
         for (int i = nodes.size() - 1; i >= 0; i--) {
             try {
                 nodes.get(i).close();
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 log.warn("Stopping {} failed: {}", nodes.get(i).name(), e.toString());
             }
         }
     }
+
 }

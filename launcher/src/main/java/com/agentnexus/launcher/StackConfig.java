@@ -7,30 +7,23 @@ import java.time.Duration;
 /**
  * Where the embedded stack keeps its data and which loopback ports it uses.
  *
- * @param dataDir     the one directory holding PostgreSQL's cluster, Kafka's log and every process log
+ * @param dataDir the one directory holding PostgreSQL's cluster, Kafka's log and every
+ * process log
  * @param servicesDir where the three services' runnable jars are
- * @param jwtSecret   the HS256 secret shared by the services (the development default unless overridden)
- * @param monitoringDir      the repository's {@code monitoring/} configuration (Prometheus config and rules)
- * @param prometheusPort     where Prometheus listens when its binary is on the PATH; 0 starts none
- * @param prometheusInterval its scrape and rule evaluation interval (15 s; tests shorten it)
- * @param restartPolicy      when a node that died is restarted
- * @param logRotation        when each child's log file is rotated and how many old ones are kept
+ * @param jwtSecret the HS256 secret shared by the services (the development default
+ * unless overridden)
+ * @param monitoringDir the repository's {@code monitoring/} configuration (Prometheus
+ * config and rules)
+ * @param prometheusPort where Prometheus listens when its binary is on the PATH; 0 starts
+ * none
+ * @param prometheusInterval its scrape and rule evaluation interval (15 s; tests shorten
+ * it)
+ * @param restartPolicy when a node that died is restarted
+ * @param logRotation when each child's log file is rotated and how many old ones are kept
  */
-record StackConfig(
-        Path dataDir,
-        Path servicesDir,
-        int postgresPort,
-        int kafkaPort,
-        int kafkaControllerPort,
-        int gatewayPort,
-        int executionPort,
-        int aggregatorPort,
-        String jwtSecret,
-        Path monitoringDir,
-        int prometheusPort,
-        Duration prometheusInterval,
-        RestartPolicy restartPolicy,
-        LogRotation logRotation) {
+record StackConfig(Path dataDir, Path servicesDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
+        int gatewayPort, int executionPort, int aggregatorPort, String jwtSecret, Path monitoringDir,
+        int prometheusPort, Duration prometheusInterval, RestartPolicy restartPolicy, LogRotation logRotation) {
 
     /** The interval of the repository's prometheus.yml. */
     static final Duration PROMETHEUS_INTERVAL = Duration.ofSeconds(15);
@@ -51,7 +44,9 @@ record StackConfig(
                 aggregatorPort, jwtSecret, servicesDir.resolveSibling("monitoring"), 0, PROMETHEUS_INTERVAL);
     }
 
-    /** The development secret the README states; never use it outside a developer machine. */
+    /**
+     * The development secret the README states; never use it outside a developer machine.
+     */
     static final String DEV_JWT_SECRET = "agentnexus-dev-secret-change-me-0123456789abcdef";
 
     static final String DB_NAME = "agentnexus";

@@ -12,29 +12,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node the launcher keeps running: once ready it is watched, and when it dies without being asked to it is
- * reported and restarted with backoff, like at start-up (ready before it counts as restarted). Closing it stops
- * any restart under way before stopping the process, so that no incarnation outlives the stack.
+ * A node the launcher keeps running: once ready it is watched, and when it dies without
+ * being asked to it is reported and restarted with backoff, like at start-up (ready
+ * before it counts as restarted). Closing it stops any restart under way before stopping
+ * the process, so that no incarnation outlives the stack.
  */
 final class SupervisedNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SupervisedNode.class);
+
     private static final Duration RESTART_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final String name;
+
     private final RunningNode.Starter starter;
+
     private final ChildLog childLog;
+
     private final RestartBackoff backoff;
+
     private final Consumer<SupervisionEvent> events;
-    /** One thread per node: restarts of one node never overlap, and closing it can wait for the one under way. */
+
+    /**
+     * One thread per node: restarts of one node never overlap, and closing it can wait
+     * for the one under way.
+     */
     private final ScheduledExecutorService restarter;
 
     private final Object lock = new Object();
+
     private @Nullable RunningNode current;
-    /** An incarnation that ended cleanly (exit code 0): not restarted, but still closed with the stack. */
+
+    /**
+     * An incarnation that ended cleanly (exit code 0): not restarted, but still closed
+     * with the stack.
+     */
     private @Nullable RunningNode endedCleanly;
+
     private long readySince;
+
     private int restarts;
+
     private boolean supervising = true;
 
     private SupervisedNode(String name, RunningNode.Starter starter, ChildLog childLog, RestartPolicy policy,
@@ -51,14 +69,18 @@ final class SupervisedNode implements AutoCloseable {
         });
     }
 
-    /** Starts the first incarnation; it is watched once {@link #awaitReady()} saw it ready. */
+    /**
+     * Starts the first incarnation; it is watched once {@link #awaitReady()} saw it
+     * ready.
+     */
     static SupervisedNode start(String name, RunningNode.Starter starter, ChildLog childLog, RestartPolicy policy,
             Consumer<SupervisionEvent> events) throws Exception {
         var node = new SupervisedNode(name, starter, childLog, policy, events);
         try {
             node.current = starter.start(childLog);
             return node;
-        } catch (Exception | Error e) {
+        }
+        catch (Exception | Error e) {
             node.close();
             throw e;
         }
@@ -69,8 +91,9 @@ final class SupervisedNode implements AutoCloseable {
     }
 
     /**
-     * Waits until the first incarnation is ready, then watches it. A death before that fails the start-up, as a
-     * node that cannot start is a configuration problem that restarting would only hide.
+     * Waits until the first incarnation is ready, then watches it. A death before that
+     * fails the start-up, as a node that cannot start is a configuration problem that
+     * restarting would only hide.
      */
     void awaitReady() throws InterruptedException {
         RunningNode node;
@@ -101,7 +124,8 @@ final class SupervisedNode implements AutoCloseable {
         synchronized (lock) {
             readySince = System.nanoTime();
         }
-        // A failure while handling a death would otherwise vanish in the future and end supervision without a word.
+        // A failure while handling a death would otherwise vanish in the future and end
+        // supervision without a word.
         node.exited().thenAccept(exitCode -> died(node, exitCode)).exceptionally(error -> {
             log.error("Supervising {} failed after it died; it is not restarted", name, error);
             return null;
@@ -116,8 +140,9 @@ final class SupervisedNode implements AutoCloseable {
             }
             current = null;
             if (exitCode == 0) {
-                // someone stopped it properly (PostgreSQL by pg_ctl stop, say): an operator's choice, not a crash;
-                // closing it with the stack still stops whatever was started in its place (pg_ctl on its data)
+                // someone stopped it properly (PostgreSQL by pg_ctl stop, say): an
+                // operator's choice, not a crash; closing it with the stack still stops
+                // whatever was started in its place (pg_ctl on its data)
                 endedCleanly = node;
             }
         }
@@ -128,7 +153,8 @@ final class SupervisedNode implements AutoCloseable {
         synchronized (lock) {
             restartIn = backoff.afterCrash(Duration.ofNanos(System.nanoTime() - readySince));
         }
-        closeQuietly(node); // releases what the dead incarnation held (PostgreSQL's data directory lock, for one)
+        closeQuietly(node); // releases what the dead incarnation held (PostgreSQL's data
+                            // directory lock, for one)
         events.accept(new SupervisionEvent.Died(name, node.pid(), exitCode, childLog.tail(), restartIn));
         restartIn.ifPresent(this::scheduleRestart);
     }
@@ -151,11 +177,14 @@ final class SupervisedNode implements AutoCloseable {
             }
             next = starter.start(childLog);
             next.awaitReady();
-        } catch (InterruptedException stopping) {
-            closeQuietly(next); // the stack is being stopped while this restart waited for readiness
+        }
+        catch (InterruptedException stopping) {
+            closeQuietly(next); // the stack is being stopped while this restart waited
+                                // for readiness
             Thread.currentThread().interrupt();
             return;
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             closeQuietly(next);
             restartFailed(e);
             return;
@@ -168,7 +197,8 @@ final class SupervisedNode implements AutoCloseable {
         synchronized (lock) {
             if (!supervising) {
                 count = -1;
-            } else {
+            }
+            else {
                 current = next;
                 count = ++restarts;
             }
@@ -194,15 +224,22 @@ final class SupervisedNode implements AutoCloseable {
         retryIn.ifPresent(this::scheduleRestart);
     }
 
-    /** No restart from now on; the stack calls this on every node before it stops the first one. */
+    /**
+     * No restart from now on; the stack calls this on every node before it stops the
+     * first one.
+     */
     void stopSupervising() {
         synchronized (lock) {
             supervising = false;
         }
-        restarter.shutdownNow(); // interrupts a restart that waits for readiness: it stops what it started
+        restarter.shutdownNow(); // interrupts a restart that waits for readiness: it
+                                 // stops what it started
     }
 
-    /** Stops supervising, waits for a restart under way to give up, then stops the running incarnation. */
+    /**
+     * Stops supervising, waits for a restart under way to give up, then stops the running
+     * incarnation.
+     */
     @Override
     public void close() {
         stopSupervising();
@@ -210,7 +247,8 @@ final class SupervisedNode implements AutoCloseable {
             if (!restarter.awaitTermination(RESTART_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 log.warn("A restart of {} did not stop within {}", name, RESTART_STOP_TIMEOUT);
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         RunningNode node;
@@ -232,8 +270,10 @@ final class SupervisedNode implements AutoCloseable {
         }
         try {
             node.close();
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Stopping {} failed: {}", name, e.toString());
         }
     }
+
 }

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tells the person at the console what the supervisor did: who died, how, its last lines, and what comes next. */
+/**
+ * Tells the person at the console what the supervisor did: who died, how, its last lines,
+ * and what comes next.
+ */
 final class SupervisionReport {
 
     private static final Logger log = LoggerFactory.getLogger(SupervisionReport.class);
@@ -23,13 +26,16 @@ final class SupervisionReport {
         if (event instanceof SupervisionEvent.Died died) {
             log.warn("{} (pid {}) died: {}. {}{}", died.node(), died.pid(), exit(died.exitCode()),
                     next(died.node(), died.restartIn()), lines(died.node(), died.lastLines()));
-        } else if (event instanceof SupervisionEvent.RestartFailed failed) {
+        }
+        else if (event instanceof SupervisionEvent.RestartFailed failed) {
             log.warn("Restarting {} failed: {}. {}{}", failed.node(), failed.reason(),
                     next(failed.node(), failed.retryIn()), lines(failed.node(), failed.lastLines()));
-        } else if (event instanceof SupervisionEvent.Stopped stopped) {
+        }
+        else if (event instanceof SupervisionEvent.Stopped stopped) {
             log.warn("{} (pid {}) was stopped cleanly from outside the launcher: not restarting it; Ctrl-C still "
                     + "stops what runs in its place", stopped.node(), stopped.pid());
-        } else if (event instanceof SupervisionEvent.Restarted restarted) {
+        }
+        else if (event instanceof SupervisionEvent.Restarted restarted) {
             log.info("{} restarted (pid {}, restart {}) and ready", restarted.node(), restarted.pid(),
                     restarted.restarts());
         }
@@ -45,8 +51,8 @@ final class SupervisionReport {
 
     private String next(String node, Optional<Duration> restartIn) {
         return restartIn.map(delay -> "Restarting it in " + delay.toMillis() / 1000.0 + " s.")
-                .orElse("It crashed too often in a row: GIVING UP, it stays down (the rest keeps running; fix it, "
-                        + "then restart the launcher). Its log: " + logDir.resolve(node + ".log"));
+            .orElse("It crashed too often in a row: GIVING UP, it stays down (the rest keeps running; fix it, "
+                    + "then restart the launcher). Its log: " + logDir.resolve(node + ".log"));
     }
 
     private static String lines(String node, List<String> lastLines) {
@@ -57,4 +63,5 @@ final class SupervisionReport {
         lastLines.forEach(line -> text.append("\n  | ").append(line));
         return text.toString();
     }
+
 }

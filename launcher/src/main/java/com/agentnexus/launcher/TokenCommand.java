@@ -36,4 +36,5 @@ final class TokenCommand implements Callable<Integer> {
         String configured = System.getenv("AGENTNEXUS_SECURITY_JWT_SECRET");
         return configured == null || configured.isBlank() ? StackConfig.DEV_JWT_SECRET : configured;
     }
+
 }

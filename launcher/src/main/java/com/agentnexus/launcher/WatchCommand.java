@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny WebSocket client: subscribes to one execution and prints every message until its terminal status. */
+/**
+ * A tiny WebSocket client: subscribes to one execution and prints every message until its
+ * terminal status.
+ */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Print an execution's events from the gateway, from seq 1 (or after --from-seq) to the end.")
 final class WatchCommand implements java.util.concurrent.Callable<Integer> {
@@ -42,13 +45,14 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         String bearer = token != null ? token : TokenCommand.demoToken("demo", false);
         var done = new CompletableFuture<Integer>();
-        // kept reachable to the end: the JDK stops an unreachable client's selector thread, deafening the socket
+        // kept reachable to the end: the JDK stops an unreachable client's selector
+        // thread, deafening the socket
         HttpClient http = HttpClient.newHttpClient();
         WebSocket socket = http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + bearer)
-                .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(url), new Printer(done))
-                .get(10, TimeUnit.SECONDS);
+            .header("Authorization", "Bearer " + bearer)
+            .connectTimeout(Duration.ofSeconds(5))
+            .buildAsync(URI.create(url), new Printer(done))
+            .get(10, TimeUnit.SECONDS);
         var subscribe = JSON.createObjectNode().put("type", "subscribe").put("executionId", executionId);
         if (fromSeq != null) {
             subscribe.put("fromSeq", fromSeq);
@@ -56,19 +60,27 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
         socket.sendText(JSON.writeValueAsString(subscribe), true);
         try {
             return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        }
+        catch (TimeoutException e) {
             System.err.println("no terminal status within " + timeout);
             return 2;
-        } finally {
+        }
+        finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
             Reference.reachabilityFence(http);
         }
     }
 
-    /** Prints each text message; completes on a terminal status (0) or an error message (1). */
+    /**
+     * Prints each text message; completes on a terminal status (0) or an error message
+     * (1).
+     */
     private static final class Printer implements WebSocket.Listener {
+
         private final CompletableFuture<Integer> done;
+
         private final StringBuilder partial = new StringBuilder();
+
         private long lastSeq;
 
         Printer(CompletableFuture<Integer> done) {
@@ -89,7 +101,8 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
                 String type = node.path("type").asString();
                 if ("error".equals(type)) {
                     done.complete(1);
-                } else if ("status".equals(type) && isTerminal(node.path("data").path("status").asString())) {
+                }
+                else if ("status".equals(type) && isTerminal(node.path("data").path("status").asString())) {
                     done.complete(0);
                 }
             }
@@ -104,7 +117,8 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             if (!done.isDone()) {
-                // e.g. 1001 (gateway shutting down, idle) or 1013 (too slow): nothing is lost, resume by seq
+                // e.g. 1001 (gateway shutting down, idle) or 1013 (too slow): nothing is
+                // lost, resume by seq
                 System.err.println("the gateway closed the connection (" + statusCode + " " + reason
                         + "); resume with --from-seq " + lastSeq);
             }
@@ -117,5 +131,7 @@ final class WatchCommand implements java.util.concurrent.Callable<Integer> {
             System.err.println("connection failed: " + error.getMessage());
             done.complete(1);
         }
+
     }
+
 }

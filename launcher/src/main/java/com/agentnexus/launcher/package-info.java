@@ -1,4 +1,7 @@
-/** The embedded default: one command that runs a real Kafka broker, a real PostgreSQL and the three services. */
+/**
+ * The embedded default: one command that runs a real Kafka broker, a real PostgreSQL and
+ * the three services.
+ */
 @NullMarked
 package com.agentnexus.launcher;
 

@@ -19,35 +19,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The repository's {@code docker-compose.yml} and the shared {@code Dockerfile} it builds. No container starts
- * here (these machines have no Docker engine with registry access): docker-compose validates the file, and the
- * rest is read from it — what the README promises about ports, health, volumes and the Docker socket.
+ * The repository's {@code docker-compose.yml} and the shared {@code Dockerfile} it
+ * builds. No container starts here (these machines have no Docker engine with registry
+ * access): docker-compose validates the file, and the rest is read from it — what the
+ * README promises about ports, health, volumes and the Docker socket.
  */
 class ComposeFileTest {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
     private static final Path COMPOSE_FILE = REPOSITORY.resolve("docker-compose.yml");
 
     /** The services built from this repository, by module, with their HTTP port. */
-    private static final Map<String, String> BUILT_SERVICES = Map.of(
-            "execution-service", "3002", "stream-gateway", "3001", "metrics-aggregator", "3003");
+    private static final Map<String, String> BUILT_SERVICES = Map.of("execution-service", "3002", "stream-gateway",
+            "3001", "metrics-aggregator", "3003");
 
     /** Host ports: the embedded stack's (README command 1). */
-    private static final Map<String, List<String>> PUBLISHED_PORTS = Map.of(
-            "kafka", List.of("9092:9092"),
-            "postgres", List.of("15432:5432"),
-            "execution-service", List.of("3002:3002"),
-            "stream-gateway", List.of("3001:3001"),
-            "metrics-aggregator", List.of("3003:3003"),
-            "prometheus", List.of("9090:9090"),
-            "grafana", List.of("3000:3000"));
+    private static final Map<String, List<String>> PUBLISHED_PORTS = Map.of("kafka", List.of("9092:9092"), "postgres",
+            List.of("15432:5432"), "execution-service", List.of("3002:3002"), "stream-gateway", List.of("3001:3001"),
+            "metrics-aggregator", List.of("3003:3003"), "prometheus", List.of("9090:9090"), "grafana",
+            List.of("3000:3000"));
 
-    /** Builds the demo agents' image on the engine, then exits: the one service without a healthcheck. */
+    /**
+     * Builds the demo agents' image on the engine, then exits: the one service without a
+     * healthcheck.
+     */
     private static final String ONE_SHOT = "agent-image";
 
     private static final String DOCKER_SOCKET = "/var/run/docker.sock";
 
     private static JsonNode services;
+
     private static JsonNode compose;
 
     @BeforeAll
@@ -59,8 +61,10 @@ class ComposeFileTest {
 
     @Test
     void dockerComposeAcceptsTheFile() throws Exception {
-        Process process = new ProcessBuilder(requireDockerCompose().toString(), "-f", COMPOSE_FILE.toString(),
-                "config", "--quiet").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(requireDockerCompose().toString(), "-f", COMPOSE_FILE.toString(), "config",
+                "--quiet")
+            .redirectErrorStream(true)
+            .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("docker-compose config finished").isTrue();
         assertThat(process.exitValue()).as("docker-compose config: " + output).isZero();
@@ -68,29 +72,40 @@ class ComposeFileTest {
 
     @Test
     void everyServiceHasAnImageOrABuild() {
-        services.properties().forEach(service -> assertThat(
-                service.getValue().has("image") || service.getValue().has("build")).as(service.getKey()).isTrue());
+        services.properties()
+            .forEach(service -> assertThat(service.getValue().has("image") || service.getValue().has("build"))
+                .as(service.getKey())
+                .isTrue());
     }
 
     @Test
     void everyLongRunningServiceHasAHealthcheck() {
-        services.properties().stream().filter(service -> !service.getKey().equals(ONE_SHOT))
-                .forEach(service -> assertThat(service.getValue().path("healthcheck").path("test").isArray())
-                        .as(service.getKey() + " healthcheck").isTrue());
+        services.properties()
+            .stream()
+            .filter(service -> !service.getKey().equals(ONE_SHOT))
+            .forEach(service -> assertThat(service.getValue().path("healthcheck").path("test").isArray())
+                .as(service.getKey() + " healthcheck")
+                .isTrue());
         assertThat(services.path(ONE_SHOT).path("command").toString()).isEqualTo("[\"true\"]");
     }
 
     @Test
     void builtServicesAreHealthyOnlyWhenReady() {
-        BUILT_SERVICES.forEach((service, port) -> assertThat(services.path(service).path("healthcheck")
-                .path("test").toString()).as(service).contains("http://127.0.0.1:" + port + "/health/ready"));
+        BUILT_SERVICES
+            .forEach((service, port) -> assertThat(services.path(service).path("healthcheck").path("test").toString())
+                .as(service)
+                .contains("http://127.0.0.1:" + port + "/health/ready"));
     }
 
     @Test
     void servicesStartOnlyOnceWhatTheyNeedIsHealthy() {
-        services.properties().forEach(service -> service.getValue().path("depends_on").properties()
+        services.properties()
+            .forEach(service -> service.getValue()
+                .path("depends_on")
+                .properties()
                 .forEach(dependency -> assertThat(dependency.getValue().path("condition").asString())
-                        .as(service.getKey() + " → " + dependency.getKey()).isEqualTo("service_healthy")));
+                    .as(service.getKey() + " → " + dependency.getKey())
+                    .isEqualTo("service_healthy")));
         assertThat(dependencies("execution-service")).containsExactlyInAnyOrder("kafka", "postgres");
         assertThat(dependencies("metrics-aggregator")).containsExactlyInAnyOrder("kafka", "postgres");
         assertThat(dependencies("stream-gateway")).containsExactly("kafka");
@@ -99,29 +114,33 @@ class ComposeFileTest {
 
     @Test
     void publishesTheEmbeddedStacksPorts() {
-        services.properties().forEach(service -> assertThat(texts(service.getValue().path("ports")))
-                .as(service.getKey() + " ports")
+        services.properties()
+            .forEach(service -> assertThat(texts(service.getValue().path("ports"))).as(service.getKey() + " ports")
                 .containsExactlyElementsOf(PUBLISHED_PORTS.getOrDefault(service.getKey(), List.of())));
     }
 
     @Test
     void keepsEachStoresDataInADeclaredNamedVolume() {
-        assertThat(compose.path("volumes").propertyNames())
-                .containsExactlyInAnyOrder("kafka-data", "postgres-data", "prometheus-data", "grafana-data");
+        assertThat(compose.path("volumes").propertyNames()).containsExactlyInAnyOrder("kafka-data", "postgres-data",
+                "prometheus-data", "grafana-data");
         assertThat(mounts("kafka")).contains("kafka-data:/var/lib/kafka/data");
         assertThat(mounts("postgres")).contains("postgres-data:/var/lib/postgresql/data");
         assertThat(mounts("prometheus")).contains("prometheus-data:/prometheus");
         assertThat(mounts("grafana")).contains("grafana-data:/var/lib/grafana");
-        services.propertyNames().forEach(service -> mounts(service).stream().map(ComposeFileTest::source)
+        services.propertyNames()
+            .forEach(service -> mounts(service).stream()
+                .map(ComposeFileTest::source)
                 .filter(source -> !isBindMount(source))
                 .forEach(volume -> assertThat(compose.path("volumes").has(volume)).as(volume).isTrue()));
     }
 
     @Test
     void onlyTheExecutionServiceGetsTheDockerSocket() {
-        services.propertyNames().forEach(service -> assertThat(mounts(service).stream()
-                .anyMatch(mount -> mount.startsWith(DOCKER_SOCKET + ":")))
-                .as(service + " mounts the Docker socket").isEqualTo(service.equals("execution-service")));
+        services.propertyNames()
+            .forEach(service -> assertThat(
+                    mounts(service).stream().anyMatch(mount -> mount.startsWith(DOCKER_SOCKET + ":")))
+                .as(service + " mounts the Docker socket")
+                .isEqualTo(service.equals("execution-service")));
     }
 
     @Test
@@ -135,14 +154,13 @@ class ComposeFileTest {
             assertThat(REPOSITORY.resolve(service).resolve("pom.xml")).as("module " + service).isRegularFile();
         });
         String dockerfile = Files.readString(REPOSITORY.resolve("Dockerfile"));
-        assertThat(dockerfile)
-                .contains("./mvnw -q -B -DskipTests package -pl \"$SERVICE\" -am")
-                .contains("/workspace/${SERVICE}/target/${SERVICE}-${VERSION}-exec.jar")
-                .contains("-XX:MaxRAMPercentage=")
-                .containsPattern("(?m)^USER agentnexus")
-                .containsPattern("(?m)^EXPOSE \\$\\{PORT}");
-        assertThat(Files.readString(REPOSITORY.resolve("pom.xml")))
-                .as("the Dockerfile's VERSION default").contains("<version>0.1.0-SNAPSHOT</version>");
+        assertThat(dockerfile).contains("./mvnw -q -B -DskipTests package -pl \"$SERVICE\" -am")
+            .contains("/workspace/${SERVICE}/target/${SERVICE}-${VERSION}-exec.jar")
+            .contains("-XX:MaxRAMPercentage=")
+            .containsPattern("(?m)^USER agentnexus")
+            .containsPattern("(?m)^EXPOSE \\$\\{PORT}");
+        assertThat(Files.readString(REPOSITORY.resolve("pom.xml"))).as("the Dockerfile's VERSION default")
+            .contains("<version>0.1.0-SNAPSHOT</version>");
         assertThat(dockerfile).contains("ARG VERSION=0.1.0-SNAPSHOT");
     }
 
@@ -152,8 +170,9 @@ class ComposeFileTest {
         BUILT_SERVICES.keySet().forEach(service -> {
             JsonNode environment = services.path(service).path("environment");
             assertThat(advertised).as(service).contains(environment.path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString());
-            environment.properties().forEach(variable -> assertThat(variable.getValue().asString())
-                    .as(service + " " + variable.getKey()).doesNotContain("localhost"));
+            environment.properties()
+                .forEach(variable -> assertThat(variable.getValue().asString()).as(service + " " + variable.getKey())
+                    .doesNotContain("localhost"));
         });
     }
 
@@ -163,12 +182,13 @@ class ComposeFileTest {
                 "./monitoring/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
                 "./monitoring/prometheus/rules:/etc/prometheus/rules:ro",
                 "./monitoring/prometheus/targets/compose:/etc/prometheus/targets:ro");
-        assertThat(mounts("grafana")).contains(
-                "./monitoring/grafana/provisioning:/etc/grafana/provisioning:ro",
+        assertThat(mounts("grafana")).contains("./monitoring/grafana/provisioning:/etc/grafana/provisioning:ro",
                 "./monitoring/grafana/dashboards:/var/lib/grafana/dashboards:ro");
         assertThat(services.path("grafana").path("environment").path("PROMETHEUS_URL").asString())
-                .isEqualTo("http://prometheus:9090");
-        services.propertyNames().forEach(service -> mounts(service).stream().map(ComposeFileTest::source)
+            .isEqualTo("http://prometheus:9090");
+        services.propertyNames()
+            .forEach(service -> mounts(service).stream()
+                .map(ComposeFileTest::source)
                 .filter(source -> source.startsWith("."))
                 .forEach(source -> assertThat(REPOSITORY.resolve(source).normalize()).as(service).exists()));
     }
@@ -195,10 +215,10 @@ class ComposeFileTest {
 
     private static Path requireDockerCompose() {
         Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "docker-compose"))
-                .filter(Files::isExecutable)
-                .findFirst();
+            .filter(dir -> !dir.isEmpty())
+            .map(dir -> Path.of(dir, "docker-compose"))
+            .filter(Files::isExecutable)
+            .findFirst();
         if (found.isEmpty()) {
             String reason = "docker-compose is not on the PATH; install it (Debian: apt-get install docker-compose)"
                     + " to validate docker-compose.yml";
@@ -209,4 +229,5 @@ class ComposeFileTest {
         }
         return found.get();
     }
+
 }

@@ -25,23 +25,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The README's table of {@code agentnexus.*} settings is the services' configuration metadata, written out: the
- * metadata the configuration processor generates from the properties records (name, default, description, deprecation)
- * is read from the services' jars on this module's class path, rendered as the table, and compared with the block
- * between the README's markers. A property added, renamed, described or given another default without the README
- * following fails here; {@code -Dagentnexus.readme.update=true} rewrites the block instead.
+ * The README's table of {@code agentnexus.*} settings is the services' configuration
+ * metadata, written out: the metadata the configuration processor generates from the
+ * properties records (name, default, description, deprecation) is read from the services'
+ * jars on this module's class path, rendered as the table, and compared with the block
+ * between the README's markers. A property added, renamed, described or given another
+ * default without the README following fails here;
+ * {@code -Dagentnexus.readme.update=true} rewrites the block instead.
  */
 class ConfigurationTableTest {
 
     private static final Path README = Path.of("..").toAbsolutePath().normalize().resolve("README.md");
+
     private static final String START = "<!-- agentnexus properties: generated from the services' configuration "
             + "metadata; ConfigurationTableTest checks it -->";
+
     private static final String END = "<!-- end of agentnexus properties -->";
+
     private static final List<String> SERVICES = List.of("execution-service", "stream-gateway", "metrics-aggregator");
+
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
     /** Property name → its metadata, and the services that have it. */
     private static final Map<String, JsonNode> PROPERTIES = new TreeMap<>();
+
     private static final Map<String, Set<String>> USED_BY = new TreeMap<>();
 
     @BeforeAll
@@ -63,7 +70,9 @@ class ConfigurationTableTest {
     void everyPropertyHasADescription() {
         assertThat(PROPERTIES).as("agentnexus.* properties in the services' metadata").hasSizeGreaterThan(40);
         assertThat(PROPERTIES.values()).allSatisfy(property -> assertThat(property.path("description").stringValue(""))
-                .as(property.path("name").stringValue()).isNotBlank().doesNotContain("{@"));
+            .as(property.path("name").stringValue())
+            .isNotBlank()
+            .doesNotContain("{@"));
     }
 
     @Test
@@ -79,15 +88,23 @@ class ConfigurationTableTest {
             Files.writeString(README, readme.substring(0, start + START.length()) + expected + readme.substring(end));
             return;
         }
-        assertThat(actual).as("README.md between the markers; rerun with -Dagentnexus.readme.update=true to "
-                + "rewrite it from the metadata").isEqualTo(expected);
+        assertThat(actual)
+            .as("README.md between the markers; rerun with -Dagentnexus.readme.update=true to "
+                    + "rewrite it from the metadata")
+            .isEqualTo(expected);
     }
 
     private static String table() {
         var rows = new StringBuilder("\n| property | default | used by | what it does |\n|---|---|---|---|\n");
-        PROPERTIES.forEach((name, property) -> rows.append("| `").append(name).append("` | ")
-                .append(defaultOf(property)).append(" | ").append(usedBy(USED_BY.get(name))).append(" | ")
-                .append(descriptionOf(property)).append(" |\n"));
+        PROPERTIES.forEach((name, property) -> rows.append("| `")
+            .append(name)
+            .append("` | ")
+            .append(defaultOf(property))
+            .append(" | ")
+            .append(usedBy(USED_BY.get(name)))
+            .append(" | ")
+            .append(descriptionOf(property))
+            .append(" |\n"));
         return rows.toString();
     }
 
@@ -97,8 +114,8 @@ class ConfigurationTableTest {
             return "—";
         }
         if (value.isArray()) {
-            return value.isEmpty() ? "empty" : value.valueStream().map(v -> "`" + v.asString() + "`")
-                    .collect(Collectors.joining(", "));
+            return value.isEmpty() ? "empty"
+                    : value.valueStream().map(v -> "`" + v.asString() + "`").collect(Collectors.joining(", "));
         }
         return "`" + value.asString() + "`";
     }
@@ -117,12 +134,14 @@ class ConfigurationTableTest {
     }
 
     /**
-     * The metadata of {@code service} and of the modules packed into it (service-support), from its jar on the class
-     * path: the runnable jar the launcher starts ({@code BOOT-INF/classes}, {@code BOOT-INF/lib}) or a plain one.
+     * The metadata of {@code service} and of the modules packed into it
+     * (service-support), from its jar on the class path: the runnable jar the launcher
+     * starts ({@code BOOT-INF/classes}, {@code BOOT-INF/lib}) or a plain one.
      */
     private static List<JsonNode> metadataOf(String service) throws IOException {
-        List<File> entries = classPath().filter(file -> file.getName().startsWith(service + "-")
-                && file.getName().endsWith(".jar")).toList();
+        List<File> entries = classPath()
+            .filter(file -> file.getName().startsWith(service + "-") && file.getName().endsWith(".jar"))
+            .toList();
         assertThat(entries).as(service + "'s jar on the class path").isNotEmpty();
         List<JsonNode> metadata = new ArrayList<>();
         for (File jar : entries) {
@@ -139,9 +158,11 @@ class ConfigurationTableTest {
             for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
                 String name = entry.getName();
                 if (name.equals(METADATA) || name.equals("BOOT-INF/classes/" + METADATA)) {
-                    metadata.add(JsonMapper.builder().build().readTree(new String(jar.readAllBytes(),
-                            StandardCharsets.UTF_8)));
-                } else if (name.startsWith("BOOT-INF/lib/") && name.endsWith(".jar")
+                    metadata.add(JsonMapper.builder()
+                        .build()
+                        .readTree(new String(jar.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+                else if (name.startsWith("BOOT-INF/lib/") && name.endsWith(".jar")
                         && name.substring("BOOT-INF/lib/".length()).startsWith("service-support-")) {
                     collect(new ByteArrayInputStream(jar.readAllBytes()), metadata);
                 }
@@ -151,9 +172,10 @@ class ConfigurationTableTest {
 
     private static Stream<File> classPath() {
         return Stream.of(System.getProperty("java.class.path"), System.getProperty("surefire.test.class.path"))
-                .filter(path -> path != null && !path.isEmpty())
-                .flatMap(path -> Stream.of(path.split(File.pathSeparator)))
-                .map(File::new)
-                .distinct();
+            .filter(path -> path != null && !path.isEmpty())
+            .flatMap(path -> Stream.of(path.split(File.pathSeparator)))
+            .map(File::new)
+            .distinct();
     }
+
 }

@@ -44,6 +44,8 @@ class DemoTokensTest {
     @Test
     void refusesASecretTooShortForHs256() {
         assertThatThrownBy(() -> DemoTokens.mint("short", "demo", List.of(), Duration.ofHours(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("32 bytes");
     }
+
 }

@@ -28,20 +28,22 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole pipeline, as README command 1 runs it: a real Kafka broker, a real PostgreSQL and the three services
- * as separate processes from their runnable jars. Cutting any arrow of the design makes this test fail.
+ * The whole pipeline, as README command 1 runs it: a real Kafka broker, a real PostgreSQL
+ * and the three services as separate processes from their runnable jars. Cutting any
+ * arrow of the design makes this test fail.
  */
 class PipelineEndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static Stack stack;
 
     @BeforeAll
     static void startStack() throws Exception {
         Path dataDir = Files.createTempDirectory("agentnexus-e2e");
         int[] ports = FreePorts.allocate(7);
-        var config = new StackConfig(dataDir, AgentNexusLauncher.servicesDir(), ports[0], ports[1], ports[2],
-                ports[3], ports[4], ports[5], StackConfig.DEV_JWT_SECRET);
+        var config = new StackConfig(dataDir, AgentNexusLauncher.servicesDir(), ports[0], ports[1], ports[2], ports[3],
+                ports[4], ports[5], StackConfig.DEV_JWT_SECRET);
         stack = Stack.start(config, System.getProperty("java.class.path"));
     }
 
@@ -89,11 +91,14 @@ class PipelineEndToEndIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var metrics = PrometheusScrape.of(get(stack.aggregatorUrl() + "/metrics").body());
             assertThat(metrics.value("agentnexus_executions_total",
-                    Map.of("agent_id", "demo-worker", "agent_name", "Demo worker"))).isEqualTo(1.0);
+                    Map.of("agent_id", "demo-worker", "agent_name", "Demo worker")))
+                .isEqualTo(1.0);
             assertThat(metrics.value("agentnexus_execution_status_total",
-                    Map.of("agent_id", "demo-worker", "status", "COMPLETED"))).isEqualTo(1.0);
+                    Map.of("agent_id", "demo-worker", "status", "COMPLETED")))
+                .isEqualTo(1.0);
             assertThat(metrics.value("agentnexus_execution_duration_seconds_count",
-                    Map.of("agent_id", "demo-worker", "status", "COMPLETED"))).isEqualTo(1.0);
+                    Map.of("agent_id", "demo-worker", "status", "COMPLETED")))
+                .isEqualTo(1.0);
         });
     }
 
@@ -101,7 +106,7 @@ class PipelineEndToEndIT {
     void handshakeWithoutValidTokenIsRefusedWith401() {
         String wsUrl = stack.gatewayUrl().replace("http", "ws") + "/ws";
         assertThat(handshakeStatus(HTTP.newWebSocketBuilder().header("Authorization", "Bearer not-a-token"), wsUrl))
-                .isEqualTo(401);
+            .isEqualTo(401);
         assertThat(handshakeStatus(HTTP.newWebSocketBuilder(), wsUrl)).isEqualTo(401);
     }
 
@@ -109,7 +114,7 @@ class PipelineEndToEndIT {
         Throwable failure = catchThrowable(() -> builder.buildAsync(URI.create(url), new WebSocket.Listener() {
         }).join());
         assertThat(failure).isInstanceOf(CompletionException.class)
-                .hasCauseInstanceOf(WebSocketHandshakeException.class);
+            .hasCauseInstanceOf(WebSocketHandshakeException.class);
         return ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode();
     }
 
@@ -117,7 +122,7 @@ class PipelineEndToEndIT {
         assertThat(messages).allSatisfy(m -> assertThat(m.path("executionId").asString()).isEqualTo(executionId));
         long[] seqs = messages.stream().mapToLong(m -> m.path("seq").asLong()).toArray();
         assertThat(seqs).as("seq 1..n without gap or duplicate")
-                .containsExactly(LongStream.rangeClosed(1, messages.size()).toArray());
+            .containsExactly(LongStream.rangeClosed(1, messages.size()).toArray());
         assertThat(statusOf(messages.get(0))).isEqualTo("PENDING");
         assertThat(statusOf(messages.get(1))).isEqualTo("RUNNING");
         JsonNode terminal = messages.get(messages.size() - 1);
@@ -134,8 +139,8 @@ class PipelineEndToEndIT {
             digest.update((log.path("data").path("log").asString() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(terminal.path("data").path("logChecksum").asString())
-                .as("the checksum proves every log line arrived")
-                .isEqualTo("sha256:" + HexFormat.of().formatHex(digest.digest()));
+            .as("the checksum proves every log line arrived")
+            .isEqualTo("sha256:" + HexFormat.of().formatHex(digest.digest()));
     }
 
     private static String statusOf(JsonNode message) {
@@ -145,12 +150,14 @@ class PipelineEndToEndIT {
 
     private static HttpResponse<String> post(String path, String token, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.executionUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

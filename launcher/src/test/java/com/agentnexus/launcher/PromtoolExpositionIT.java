@@ -27,15 +27,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every service's {@code /metrics}, as the stack of README command 1 serves it after one demo execution, passes
- * {@code promtool check metrics}: Prometheus' own linter (counters end in {@code _total}, every family has HELP,
- * base units, valid names). Without promtool on the PATH the test is skipped, saying why; under CI
- * ({@code CI=true}, where .ci/run installs it) it fails, so a missing linter can never hide behind a skip.
+ * Every service's {@code /metrics}, as the stack of README command 1 serves it after one
+ * demo execution, passes {@code promtool check metrics}: Prometheus' own linter (counters
+ * end in {@code _total}, every family has HELP, base units, valid names). Without
+ * promtool on the PATH the test is skipped, saying why; under CI ({@code CI=true}, where
+ * .ci/run installs it) it fails, so a missing linter can never hide behind a skip.
  */
 class PromtoolExpositionIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static Path promtool;
+
     private static Stack stack;
 
     @BeforeAll
@@ -43,20 +46,21 @@ class PromtoolExpositionIT {
         promtool = requirePromtool();
         Path dataDir = Files.createTempDirectory("agentnexus-promtool");
         int[] ports = FreePorts.allocate(7);
-        var config = new StackConfig(dataDir, AgentNexusLauncher.servicesDir(), ports[0], ports[1], ports[2],
-                ports[3], ports[4], ports[5], StackConfig.DEV_JWT_SECRET);
+        var config = new StackConfig(dataDir, AgentNexusLauncher.servicesDir(), ports[0], ports[1], ports[2], ports[3],
+                ports[4], ports[5], StackConfig.DEV_JWT_SECRET);
         stack = Stack.start(config, System.getProperty("java.class.path"));
 
-        // one finished execution, so labelled counters and histogram buckets exist, not only the idle meters
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(stack.executionUrl() + "/api/executions"))
+        // one finished execution, so labelled counters and histogram buckets exist, not
+        // only the idle meters
+        HttpResponse<String> started = HTTP
+            .send(HttpRequest.newBuilder(URI.create(stack.executionUrl() + "/api/executions"))
                 .header("Authorization", "Bearer " + TokenCommand.demoToken("promtool", false))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"agentId\":\"demo-failing\",\"input\":{}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"agentId\":\"demo-failing\",\"input\":{}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape("metrics-aggregator"))
-                .contains("agentnexus_executions_total{")
+        await().atMost(Duration.ofSeconds(60))
+            .untilAsserted(() -> assertThat(scrape("metrics-aggregator")).contains("agentnexus_executions_total{")
                 .contains("agentnexus_execution_duration_seconds_count{"));
     }
 
@@ -68,16 +72,15 @@ class PromtoolExpositionIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"execution-service", "stream-gateway", "metrics-aggregator"})
+    @ValueSource(strings = { "execution-service", "stream-gateway", "metrics-aggregator" })
     void promtoolFindsNothingToComplainAbout(String service) throws Exception {
         String exposition = scrape(service);
         Path scraped = Files.createTempFile("agentnexus-" + service, ".prom");
         Files.writeString(scraped, exposition);
 
-        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics")
-                .redirectInput(scraped.toFile())
-                .redirectErrorStream(true)
-                .start();
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(scraped.toFile())
+            .redirectErrorStream(true)
+            .start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor(30, TimeUnit.SECONDS)).as("promtool finishes").isTrue();
         Files.delete(scraped);
@@ -87,14 +90,16 @@ class PromtoolExpositionIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"execution-service", "stream-gateway", "metrics-aggregator"})
+    @ValueSource(strings = { "execution-service", "stream-gateway", "metrics-aggregator" })
     void everyAgentnexusAndJvmSampleNamesItsApplication(String service) throws Exception {
-        List<ExpositionSample> samples = PrometheusScrape.of(scrape(service)).samples().stream()
-                .filter(s -> s.name().startsWith("agentnexus_") || s.name().startsWith("jvm_"))
-                .toList();
+        List<ExpositionSample> samples = PrometheusScrape.of(scrape(service))
+            .samples()
+            .stream()
+            .filter(s -> s.name().startsWith("agentnexus_") || s.name().startsWith("jvm_"))
+            .toList();
 
         assertThat(samples).anyMatch(s -> s.name().startsWith("jvm_"))
-                .allSatisfy(s -> assertThat(s.labels()).as(s.name()).containsEntry("application", service));
+            .allSatisfy(s -> assertThat(s.labels()).as(s.name()).containsEntry("application", service));
     }
 
     private static String scrape(String service) throws Exception {
@@ -112,10 +117,10 @@ class PromtoolExpositionIT {
 
     private static Path requirePromtool() {
         Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "promtool"))
-                .filter(Files::isExecutable)
-                .findFirst();
+            .filter(dir -> !dir.isEmpty())
+            .map(dir -> Path.of(dir, "promtool"))
+            .filter(Files::isExecutable)
+            .findFirst();
         if (found.isEmpty()) {
             String reason = "promtool is not on the PATH; install it (Debian: apt-get install prometheus) to lint"
                     + " the services' /metrics";
@@ -126,4 +131,5 @@ class PromtoolExpositionIT {
         }
         return found.get();
     }
+
 }

@@ -19,8 +19,8 @@ class RestartBackoffTest {
         for (int crash = 1; crash <= 8; crash++) {
             delays.add(backoff.afterCrash(BRIEFLY));
         }
-        assertThat(delays).containsExactly(seconds(1), seconds(2), seconds(4), seconds(8), seconds(16),
-                seconds(30), seconds(30), Optional.empty());
+        assertThat(delays).containsExactly(seconds(1), seconds(2), seconds(4), seconds(8), seconds(16), seconds(30),
+                seconds(30), Optional.empty());
     }
 
     @Test
@@ -36,8 +36,8 @@ class RestartBackoffTest {
 
     @Test
     void aRestartThatNeverBecameReadyCountsAsAFastCrash() {
-        var backoff = new RestartBackoff(new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofMinutes(1), 3));
+        var backoff = new RestartBackoff(
+                new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1), 3));
 
         assertThat(backoff.afterCrash(Duration.ofHours(1))).isEqualTo(seconds(1));
         assertThat(backoff.afterCrash(Duration.ZERO)).isEqualTo(seconds(2));
@@ -47,4 +47,5 @@ class RestartBackoffTest {
     private static Optional<Duration> seconds(long seconds) {
         return Optional.of(Duration.ofSeconds(seconds));
     }
+
 }

@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The embedded stack for tests outside this package (the fault suite): the same {@link Stack} as command 1 on free
- * ports, with its addresses and tokens signed with its secret.
+ * The embedded stack for tests outside this package (the fault suite): the same
+ * {@link Stack} as command 1 on free ports, with its addresses and tokens signed with its
+ * secret.
  */
 public final class StackHandle implements AutoCloseable {
 
     /** The supervised nodes, by the names the launcher reports them under. */
     public static final String POSTGRES = Stack.POSTGRES;
+
     public static final String KAFKA = Stack.KAFKA;
+
     public static final String EXECUTION_SERVICE = Stack.EXECUTION_SERVICE;
+
     public static final String STREAM_GATEWAY = Stack.STREAM_GATEWAY;
+
     public static final String METRICS_AGGREGATOR = Stack.METRICS_AGGREGATOR;
 
     private final Stack stack;
@@ -27,8 +32,8 @@ public final class StackHandle implements AutoCloseable {
 
     public static StackHandle start(Path dataDir) throws Exception {
         int[] ports = FreePorts.allocate(7);
-        var config = new StackConfig(dataDir, AgentNexusLauncher.servicesDir(), ports[0], ports[1], ports[2],
-                ports[3], ports[4], ports[5], StackConfig.DEV_JWT_SECRET);
+        var config = new StackConfig(dataDir, AgentNexusLauncher.servicesDir(), ports[0], ports[1], ports[2], ports[3],
+                ports[4], ports[5], StackConfig.DEV_JWT_SECRET);
         return new StackHandle(Stack.start(config, System.getProperty("java.class.path")));
     }
 
@@ -80,7 +85,10 @@ public final class StackHandle implements AutoCloseable {
         return stack.config().logDir();
     }
 
-    /** The pid of the node's running incarnation, as the launcher's supervisor knows it; empty between two. */
+    /**
+     * The pid of the node's running incarnation, as the launcher's supervisor knows it;
+     * empty between two.
+     */
     public Optional<Long> pid(String node) {
         return stack.pid(node);
     }
@@ -90,10 +98,12 @@ public final class StackHandle implements AutoCloseable {
         return stack.restarts(node);
     }
 
-    /** What the supervisor saw happen to the node (died, stopped, restart failed, restarted), oldest first. */
+    /**
+     * What the supervisor saw happen to the node (died, stopped, restart failed,
+     * restarted), oldest first.
+     */
     public List<String> supervision(String node) {
-        return stack.events().stream().filter(event -> event.node().equals(node)).map(StackHandle::describe)
-                .toList();
+        return stack.events().stream().filter(event -> event.node().equals(node)).map(StackHandle::describe).toList();
     }
 
     private static String describe(SupervisionEvent event) {
@@ -119,4 +129,5 @@ public final class StackHandle implements AutoCloseable {
     public void close() {
         stack.close();
     }
+
 }

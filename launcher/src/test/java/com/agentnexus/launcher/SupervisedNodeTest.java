@@ -24,8 +24,11 @@ class SupervisedNodeTest {
     Path dir;
 
     private final List<FakeNode> incarnations = new CopyOnWriteArrayList<>();
+
     private final List<SupervisionEvent> events = new CopyOnWriteArrayList<>();
+
     private final AtomicLong pids = new AtomicLong(100);
+
     private volatile CountDownLatch readiness = new CountDownLatch(0);
 
     @Test
@@ -49,14 +52,14 @@ class SupervisedNodeTest {
         try (SupervisedNode node = started()) {
             for (int crash = 0; crash < 3; crash++) {
                 int incarnation = crash;
-                await().atMost(Duration.ofSeconds(10)).until(() -> incarnations.size() > incarnation
-                        && node.pid().isPresent());
+                await().atMost(Duration.ofSeconds(10))
+                    .until(() -> incarnations.size() > incarnation && node.pid().isPresent());
                 incarnations.get(incarnation).die(1);
             }
 
             await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 5);
-            assertThat(events).last().isInstanceOfSatisfying(SupervisionEvent.Died.class,
-                    died -> assertThat(died.restartIn()).isEmpty());
+            assertThat(events).last()
+                .isInstanceOfSatisfying(SupervisionEvent.Died.class, died -> assertThat(died.restartIn()).isEmpty());
             assertThat(node.pid()).isEmpty();
         }
     }
@@ -64,7 +67,8 @@ class SupervisedNodeTest {
     @Test
     void closingDuringARestartStopsTheIncarnationBeingBroughtUp() throws Exception {
         SupervisedNode node = started();
-        readiness = new CountDownLatch(1); // the next incarnation never gets ready on its own
+        // the next incarnation never gets ready on its own
+        readiness = new CountDownLatch(1);
         incarnations.get(0).die(137);
         await().atMost(Duration.ofSeconds(10)).until(() -> incarnations.size() == 2);
 
@@ -100,12 +104,18 @@ class SupervisedNodeTest {
         return node;
     }
 
-    /** A process stand-in: dies when told, ready when its latch opens, records that it was closed. */
+    /**
+     * A process stand-in: dies when told, ready when its latch opens, records that it was
+     * closed.
+     */
     private static final class FakeNode implements RunningNode {
 
         private final long pid;
+
         private final CountDownLatch ready;
+
         private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+
         private volatile boolean closed;
 
         FakeNode(long pid, CountDownLatch ready) {
@@ -141,5 +151,7 @@ class SupervisedNodeTest {
             closed = true;
             exited.complete(143);
         }
+
     }
+
 }

@@ -23,16 +23,19 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The launcher supervises what it started: services SIGKILLed behind its back come back ready with a new pid and
- * their death is reported; stopping the stack leaves no process behind, not even one a restart is bringing up.
- * One stack for every scenario, as starting one takes most of the time.
+ * The launcher supervises what it started: services SIGKILLed behind its back come back
+ * ready with a new pid and their death is reported; stopping the stack leaves no process
+ * behind, not even one a restart is bringing up. One stack for every scenario, as
+ * starting one takes most of the time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 class SupervisionIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(4);
+
     private static final List<String> NODES = List.of(Stack.POSTGRES, Stack.KAFKA, Stack.EXECUTION_SERVICE,
             Stack.STREAM_GATEWAY, Stack.METRICS_AGGREGATOR);
 
@@ -42,8 +45,8 @@ class SupervisionIT {
     void startStack() throws Exception {
         Path dataDir = Files.createTempDirectory("agentnexus-supervision");
         int[] ports = FreePorts.allocate(6);
-        var config = new StackConfig(dataDir, AgentNexusLauncher.servicesDir(), ports[0], ports[1], ports[2],
-                ports[3], ports[4], ports[5], StackConfig.DEV_JWT_SECRET);
+        var config = new StackConfig(dataDir, AgentNexusLauncher.servicesDir(), ports[0], ports[1], ports[2], ports[3],
+                ports[4], ports[5], StackConfig.DEV_JWT_SECRET);
         stack = Stack.start(config, System.getProperty("java.class.path"));
     }
 
@@ -79,14 +82,16 @@ class SupervisionIT {
         ProcessHandle aggregator = ProcessHandle.of(stack.pid(Stack.METRICS_AGGREGATOR).orElseThrow()).orElseThrow();
 
         sigkill(aggregator.pid());
-        // the restart's new JVM runs but is not ready yet: the launcher is in the middle of bringing it back
-        ProcessHandle restarting = await().atMost(Duration.ofSeconds(60)).until(
-                () -> serviceJvm(Stack.METRICS_AGGREGATOR, aggregator.pid()), Optional::isPresent).orElseThrow();
+        // the restart's new JVM runs but is not ready yet: the launcher is in the middle
+        // of bringing it back
+        ProcessHandle restarting = await().atMost(Duration.ofSeconds(60))
+            .until(() -> serviceJvm(Stack.METRICS_AGGREGATOR, aggregator.pid()), Optional::isPresent)
+            .orElseThrow();
         started.add(restarting);
         stack.close();
 
         assertThat(started).as("every process the stack started, the restarting aggregator included")
-                .noneMatch(ProcessHandle::isAlive);
+            .noneMatch(ProcessHandle::isAlive);
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
     }
 
@@ -110,12 +115,16 @@ class SupervisionIT {
         });
     }
 
-    /** A child JVM running the service's jar other than {@code except}: how the OS sees a service. */
+    /**
+     * A child JVM running the service's jar other than {@code except}: how the OS sees a
+     * service.
+     */
     private static Optional<ProcessHandle> serviceJvm(String service, long except) {
-        return ProcessHandle.current().children()
-                .filter(process -> process.pid() != except)
-                .filter(process -> process.info().commandLine().orElse("").contains(service + ".jar"))
-                .findFirst();
+        return ProcessHandle.current()
+            .children()
+            .filter(process -> process.pid() != except)
+            .filter(process -> process.info().commandLine().orElse("").contains(service + ".jar"))
+            .findFirst();
     }
 
     private static void sigkill(long pid) {
@@ -124,10 +133,15 @@ class SupervisionIT {
 
     private static int readiness(String baseUrl) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception notYet) {
+            return HTTP
+                .send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        }
+        catch (Exception notYet) {
             return -1;
         }
     }
+
 }

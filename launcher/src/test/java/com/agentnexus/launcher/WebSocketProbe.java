@@ -19,8 +19,11 @@ final class WebSocketProbe implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-    // held for the probe's life: the JDK stops an unreachable HttpClient's selector thread, deafening the socket
+
+    // held for the probe's life: the JDK stops an unreachable HttpClient's selector
+    // thread, deafening the socket
     private final HttpClient http;
+
     private final WebSocket socket;
 
     private WebSocketProbe(HttpClient http, WebSocket socket, Listener listener) {
@@ -32,9 +35,9 @@ final class WebSocketProbe implements AutoCloseable {
         var listener = new Listener();
         HttpClient http = HttpClient.newHttpClient();
         WebSocket socket = http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create(url), listener)
-                .get(10, TimeUnit.SECONDS);
+            .header("Authorization", "Bearer " + token)
+            .buildAsync(URI.create(url), listener)
+            .get(10, TimeUnit.SECONDS);
         var probe = new WebSocketProbe(http, socket, listener);
         listener.sink = probe.received;
         return probe;
@@ -44,7 +47,10 @@ final class WebSocketProbe implements AutoCloseable {
         socket.sendText("{\"type\":\"subscribe\",\"executionId\":\"" + executionId + "\"}", true).join();
     }
 
-    /** Every message up to and including the first terminal status or error, failing after the timeout. */
+    /**
+     * Every message up to and including the first terminal status or error, failing after
+     * the timeout.
+     */
     List<JsonNode> untilTerminal(Duration timeout) throws InterruptedException {
         List<JsonNode> messages = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -57,8 +63,8 @@ final class WebSocketProbe implements AutoCloseable {
             messages.add(next);
             String type = next.path("type").asString();
             String status = next.path("data").path("status").asString();
-            if ("error".equals(type) || ("status".equals(type) && !status.equals("PENDING")
-                    && !status.equals("RUNNING"))) {
+            if ("error".equals(type)
+                    || ("status".equals(type) && !status.equals("PENDING") && !status.equals("RUNNING"))) {
                 return messages;
             }
         }
@@ -70,8 +76,11 @@ final class WebSocketProbe implements AutoCloseable {
     }
 
     private static final class Listener implements WebSocket.Listener {
+
         private final StringBuilder partial = new StringBuilder();
+
         private volatile BlockingQueue<JsonNode> sink;
+
         private final List<JsonNode> early = new ArrayList<>();
 
         @Override
@@ -83,7 +92,8 @@ final class WebSocketProbe implements AutoCloseable {
                 synchronized (early) {
                     if (sink == null) {
                         early.add(message);
-                    } else {
+                    }
+                    else {
                         sink.addAll(early);
                         early.clear();
                         sink.add(message);
@@ -93,5 +103,7 @@ final class WebSocketProbe implements AutoCloseable {
             webSocket.request(1);
             return null;
         }
+
     }
+
 }

@@ -4,8 +4,9 @@ import com.agentnexus.events.ExecutionEvent;
 import java.util.List;
 
 /**
- * What one poll returned, decoded: the events with their positions, the records that were not valid events, and
- * per topic partition the position to read next once this batch is applied.
+ * What one poll returned, decoded: the events with their positions, the records that were
+ * not valid events, and per topic partition the position to read next once this batch is
+ * applied.
  */
 public record ConsumedBatch(List<Consumed> events, List<Rejected> rejected, List<Position> nextPositions) {
 

@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Records behind the end of each owned topic partition, as the consumer last saw it. Written by the consumption
- * side after every poll, read by the lag gauge and by readiness.
+ * Records behind the end of each owned topic partition, as the consumer last saw it.
+ * Written by the consumption side after every poll, read by the lag gauge and by
+ * readiness.
  */
 @Component
 public class ConsumerLag {
@@ -30,4 +31,5 @@ public class ConsumerLag {
     public long total() {
         return byPartition.values().stream().mapToLong(Long::longValue).sum();
     }
+
 }

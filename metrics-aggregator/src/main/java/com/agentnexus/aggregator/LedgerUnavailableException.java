@@ -6,4 +6,5 @@ public class LedgerUnavailableException extends RuntimeException {
     public LedgerUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

@@ -13,11 +13,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @EnableConfigurationProperties(AggregatorProperties.class)
-@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class,
-        ProblemConfiguration.class})
+@Import({ KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class,
+        ProblemConfiguration.class })
 public class MetricsAggregatorApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(MetricsAggregatorApplication.class, args);
     }
+
 }

@@ -3,7 +3,8 @@ package com.agentnexus.aggregator;
 import java.util.Objects;
 
 /**
- * Where a record sits on Kafka, in Kafka-free terms: the ledger stores these next to the totals they produced.
+ * Where a record sits on Kafka, in Kafka-free terms: the ledger stores these next to the
+ * totals they produced.
  *
  * @param offset the record's offset, or for a read position the next offset to read
  */

@@ -10,10 +10,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes events to the default topics as the execution service does: keyed by execution, acks=all. */
+/**
+ * Publishes events to the default topics as the execution service does: keyed by
+ * execution, acks=all.
+ */
 final class EventTopics implements AutoCloseable {
 
     private final EventCodec codec = new EventCodec();
+
     private final KafkaProducer<String, String> producer;
 
     private EventTopics(String bootstrap) {
@@ -55,4 +59,5 @@ final class EventTopics implements AutoCloseable {
     public void close() {
         producer.close();
     }
+
 }

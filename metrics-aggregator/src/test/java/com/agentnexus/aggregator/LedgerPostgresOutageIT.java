@@ -31,21 +31,27 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * PostgreSQL stops while events keep coming: readiness turns 503, the revenue API answers 503 problems, nothing
- * is applied and nothing is skipped; when PostgreSQL is back on the same data, every event is applied exactly once.
+ * PostgreSQL stops while events keep coming: readiness turns 503, the revenue API answers
+ * 503 problems, nothing is applied and nothing is skipped; when PostgreSQL is back on the
+ * same data, every event is applied exactly once.
  */
 @EmbeddedKafka(partitions = 3,
-        topics = {"agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources"},
+        topics = { "agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources" },
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.kafka.consumer.group-id=postgres-outage-it", "agentnexus.aggregator.retry-backoff=500ms"})
-// a 2-core CI runner under the whole suite may take seconds to answer; timing is not what these tests check
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.kafka.consumer.group-id=postgres-outage-it",
+                "agentnexus.aggregator.retry-backoff=500ms" })
+// a 2-core CI runner under the whole suite may take seconds to answer; timing is not what
+// these tests check
 @AutoConfigureWebTestClient(timeout = "PT60S")
 class LedgerPostgresOutageIT {
 
     private static final BigInteger PRICE = new BigInteger("1000000000000000000000001");
+
     private static Path dataDir;
+
     private static int port;
+
     private static EmbeddedPostgres postgres;
 
     @DynamicPropertySource
@@ -62,9 +68,13 @@ class LedgerPostgresOutageIT {
 
     private static void startPostgres() {
         try {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
-                    .setPort(port).start();
-        } catch (IOException e) {
+            postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -72,7 +82,8 @@ class LedgerPostgresOutageIT {
     private static void stopPostgres() {
         try {
             postgres.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -95,19 +106,31 @@ class LedgerPostgresOutageIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(executionsTotal()).isEqualTo(200));
 
         stopPostgres();
-        web.get().uri("/health/ready").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectBody().jsonPath("$.components.db.status").isEqualTo("DOWN");
-        web.get().uri("/api/revenue").headers(h -> h.setBearerAuth(adminToken())).exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists("Retry-After");
+        web.get()
+            .uri("/health/ready")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(503)
+            .expectBody()
+            .jsonPath("$.components.db.status")
+            .isEqualTo("DOWN");
+        web.get()
+            .uri("/api/revenue")
+            .headers(h -> h.setBearerAuth(adminToken()))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .exists("Retry-After");
 
         List<ExecutionEvent> during = runs(300);
         EventTopics.publish(broker.getBrokersAsString(), during);
         // every earlier run delivered again too: nothing may count twice
         EventTopics.publish(broker.getBrokersAsString(), before);
-        // the consumer has read past the stored positions at least once and fallen back: lag is visible
+        // the consumer has read past the stored positions at least once and fallen back:
+        // lag is visible
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lag()).isPositive());
         assertThat(executionsTotal()).isEqualTo(200);
 
@@ -117,11 +140,17 @@ class LedgerPostgresOutageIT {
             assertThat(lag()).isZero();
         });
         web.get().uri("/health/ready").exchange().expectStatus().isOk();
-        web.get().uri("/api/revenue/outage-agent").headers(h -> h.setBearerAuth(adminToken())).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.revenueWei").isEqualTo(PRICE.multiply(BigInteger.valueOf(500)).toString())
-                .jsonPath("$.executions").isEqualTo(500);
+        web.get()
+            .uri("/api/revenue/outage-agent")
+            .headers(h -> h.setBearerAuth(adminToken()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.revenueWei")
+            .isEqualTo(PRICE.multiply(BigInteger.valueOf(500)).toString())
+            .jsonPath("$.executions")
+            .isEqualTo(500);
         assertThat(sum("agentnexus_aggregator_duplicate_events_total")).isEqualTo(600);
         assertThat(sum("agentnexus_agent_running_executions")).isZero();
     }
@@ -148,8 +177,14 @@ class LedgerPostgresOutageIT {
     }
 
     private double sum(String name) {
-        String scrape = web.get().uri("/metrics").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String scrape = web.get()
+            .uri("/metrics")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
         assertThat(scrape).isNotNull();
         return PrometheusScrape.of(scrape).sum(name);
     }
@@ -157,4 +192,5 @@ class LedgerPostgresOutageIT {
     private static String adminToken() {
         return Hs256Tokens.sign(Hs256Tokens.DEV_SECRET, "ops", List.of("admin"), Instant.now().plusSeconds(300));
     }
+
 }

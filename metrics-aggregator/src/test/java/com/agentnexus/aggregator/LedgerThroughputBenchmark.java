@@ -21,15 +21,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Not a test: events per second the aggregator applies end to end — Kafka poll, decode, one PostgreSQL
- * transaction per batch (totals, execution states, positions), merge into the meters. The events are on the broker
- * before the aggregator starts; the rate is measured from its first applied batch to its last. Prints, asserts
- * nothing on timing. {@code ./mvnw -pl metrics-aggregator verify -Pbench}
+ * Not a test: events per second the aggregator applies end to end — Kafka poll, decode,
+ * one PostgreSQL transaction per batch (totals, execution states, positions), merge into
+ * the meters. The events are on the broker before the aggregator starts; the rate is
+ * measured from its first applied batch to its last. Prints, asserts nothing on timing.
+ * {@code ./mvnw -pl metrics-aggregator verify -Pbench}
  */
 class LedgerThroughputBenchmark {
 
     private static final int EXECUTIONS = Integer.getInteger("bench.executions", 125_000);
+
     private static final int SAMPLES_PER_EXECUTION = 5;
+
     private static final List<ExecutionStatus> ENDS = List.of(ExecutionStatus.COMPLETED, ExecutionStatus.COMPLETED,
             ExecutionStatus.FAILED, ExecutionStatus.TIMED_OUT, ExecutionStatus.CANCELLED);
 
@@ -40,7 +43,8 @@ class LedgerThroughputBenchmark {
         try {
             long published = publish(broker.getBrokersAsString());
             run(broker.getBrokersAsString(), published);
-        } finally {
+        }
+        finally {
             broker.destroy();
         }
     }
@@ -52,8 +56,8 @@ class LedgerThroughputBenchmark {
         long began = System.nanoTime();
         try (var producer = producer(bootstrap)) {
             for (int i = 0; i < EXECUTIONS; i++) {
-                var run = ExecutionFixture.anExecution().ofAgent("agent-" + random.nextInt(20), "Agent",
-                        new BigInteger(80, random).toString());
+                var run = ExecutionFixture.anExecution()
+                    .ofAgent("agent-" + random.nextInt(20), "Agent", new BigInteger(80, random).toString());
                 run.pending();
                 run.running();
                 for (int s = 0; s < SAMPLES_PER_EXECUTION; s++) {
@@ -74,9 +78,12 @@ class LedgerThroughputBenchmark {
     }
 
     private static void run(String bootstrap, long published) throws Exception {
-        // durability on: every batch's commit is on disk before the next batch (zonky's defaults turn both off)
-        var postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on").start();
+        // durability on: every batch's commit is on disk before the next batch (zonky's
+        // defaults turn both off)
+        var postgres = EmbeddedPostgres.builder()
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .start();
         try (postgres) {
             try (var connection = postgres.getPostgresDatabase().getConnection();
                     var fsync = connection.createStatement().executeQuery("SHOW fsync")) {
@@ -88,13 +95,13 @@ class LedgerThroughputBenchmark {
     }
 
     private static void run(String bootstrap, long published, String jdbcUrl) throws InterruptedException {
-        String[] args = {"--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
-            "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-            "--spring.datasource.password=postgres",
-            "--spring.kafka.consumer.group-id=bench-" + System.nanoTime(), "--logging.level.root=WARN"};
+        String[] args = { "--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres", "--spring.kafka.consumer.group-id=bench-" + System.nanoTime(),
+                "--logging.level.root=WARN" };
         long began = System.nanoTime();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
-                MetricsAggregatorApplication.class).run(args)) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MetricsAggregatorApplication.class)
+            .run(args)) {
             Ledger ledger = context.getBean(Ledger.class);
             long firstAt = 0;
             long firstApplied = 0;
@@ -134,4 +141,5 @@ class LedgerThroughputBenchmark {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
+
 }

@@ -33,16 +33,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A batch commits in PostgreSQL but the acknowledgement never reaches the aggregator (the connection breaks
- * right after COMMIT). The aggregator must not trust what it holds in memory: re-applying the batch from its own
- * positions would count it twice. It reloads from PostgreSQL and goes on from the stored positions.
+ * A batch commits in PostgreSQL but the acknowledgement never reaches the aggregator (the
+ * connection breaks right after COMMIT). The aggregator must not trust what it holds in
+ * memory: re-applying the batch from its own positions would count it twice. It reloads
+ * from PostgreSQL and goes on from the stored positions.
  */
 @EmbeddedKafka(partitions = 3,
-        topics = {"agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources"},
+        topics = { "agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources" },
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.kafka.consumer.group-id=lost-commit-it", "agentnexus.aggregator.retry-backoff=200ms"})
-// a 2-core CI runner under the whole suite may take seconds to answer; timing is not what these tests check
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.kafka.consumer.group-id=lost-commit-it", "agentnexus.aggregator.retry-backoff=200ms" })
+// a 2-core CI runner under the whole suite may take seconds to answer; timing is not what
+// these tests check
 @AutoConfigureWebTestClient(timeout = "PT60S")
 @Import(LostCommitAcknowledgementIT.FaultyCommits.class)
 class LostCommitAcknowledgementIT {
@@ -65,10 +67,11 @@ class LostCommitAcknowledgementIT {
     @Test
     void countsABatchWhoseCommitWasNotAcknowledgedOnce() {
         EventTopics.publish(broker.getBrokersAsString(), runs(50, true));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sum("agentnexus_executions_total"))
-                .isEqualTo(50));
+        await().atMost(Duration.ofSeconds(60))
+            .untilAsserted(() -> assertThat(sum("agentnexus_executions_total")).isEqualTo(50));
 
-        // the runs of the next batch are open (PENDING, RUNNING) in memory when their commit is lost
+        // the runs of the next batch are open (PENDING, RUNNING) in memory when their
+        // commit is lost
         LOSE_ACKNOWLEDGEMENTS.set(1);
         List<ExecutionEvent> open = new ArrayList<>();
         List<ExecutionEvent> ends = new ArrayList<>();
@@ -110,13 +113,22 @@ class LostCommitAcknowledgementIT {
     }
 
     private double sum(String name, String... status) {
-        String scrape = web.get().uri("/metrics").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String scrape = web.get()
+            .uri("/metrics")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
         assertThat(scrape).isNotNull();
         return PrometheusScrape.of(scrape).sum(name, status.length == 0 ? Map.of() : Map.of("status", status[0]));
     }
 
-    /** Wraps the pool so that chosen commits happen in PostgreSQL and then throw, as a broken connection would. */
+    /**
+     * Wraps the pool so that chosen commits happen in PostgreSQL and then throw, as a
+     * broken connection would.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class FaultyCommits {
 
@@ -130,6 +142,7 @@ class LostCommitAcknowledgementIT {
                 }
             };
         }
+
     }
 
     static final class LosingDataSource extends DelegatingDataSource {
@@ -142,7 +155,7 @@ class LostCommitAcknowledgementIT {
         public Connection getConnection() throws SQLException {
             Connection real = super.getConnection();
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    new Class<?>[] { Connection.class }, (proxy, method, args) -> {
                         try {
                             Object result = method.invoke(real, args);
                             if (method.getName().equals("commit")
@@ -151,10 +164,13 @@ class LostCommitAcknowledgementIT {
                                 throw new SQLTransientConnectionException("connection reset after COMMIT");
                             }
                             return result;
-                        } catch (InvocationTargetException e) {
+                        }
+                        catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
                     });
         }
+
     }
+
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real PostgreSQL (zonky embedded binaries), started once per test JVM; each test context gets a database of its
- * own, because a ledger's read positions belong to one Kafka cluster and every test class starts its own broker.
+ * A real PostgreSQL (zonky embedded binaries), started once per test JVM; each test
+ * context gets a database of its own, because a ledger's read positions belong to one
+ * Kafka cluster and every test class starts its own broker.
  */
 final class TestDatabase {
 
@@ -24,13 +25,15 @@ final class TestDatabase {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.start();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
-                } catch (IOException e) {
+                }
+                catch (IOException e) {
                     // the JVM is exiting anyway
                 }
             }));
@@ -46,7 +49,8 @@ final class TestDatabase {
         try (Connection connection = postgres().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return "jdbc:postgresql://localhost:" + postgres().getPort() + "/" + name;
@@ -58,4 +62,5 @@ final class TestDatabase {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }
+
 }

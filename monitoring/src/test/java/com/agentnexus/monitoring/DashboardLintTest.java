@@ -25,27 +25,40 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Every provisioned dashboard is one Grafana can load and lay out, and every query names the provisioned
- * datasource, a defined variable and a metric that is actually served, aggregated over the ledger's partitions.
+ * Every provisioned dashboard is one Grafana can load and lay out, and every query names
+ * the provisioned datasource, a defined variable and a metric that is actually served,
+ * aggregated over the ledger's partitions.
  */
 class DashboardLintTest {
 
     private static final Path GRAFANA = Path.of("grafana");
+
     private static final String DATASOURCE_UID = "prometheus";
+
     private static final int GRID_COLUMNS = 24;
 
-    /** A metric name in a query: served by AgentNexus, or one of the standard Micrometer meters we rely on. */
-    private static final Pattern METRIC = Pattern.compile(
-            "\\b(?:agentnexus|jvm|http|process)_\\w+|\\bup\\b(?=\\s*[{\\[)]|\\s*$)");
+    /**
+     * A metric name in a query: served by AgentNexus, or one of the standard Micrometer
+     * meters we rely on.
+     */
+    private static final Pattern METRIC = Pattern
+        .compile("\\b(?:agentnexus|jvm|http|process)_\\w+|\\bup\\b(?=\\s*[{\\[)]|\\s*$)");
+
     private static final Set<String> STANDARD_METRICS = Set.of("up", "jvm_memory_used_bytes",
             "jvm_memory_committed_bytes", "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_count",
             "jvm_gc_pause_seconds_max", "http_server_requests_seconds_count");
-    /** An opening parenthesis whose contents are aggregated: {@code sum(…)}, {@code max by (application) (…)}. */
-    private static final Pattern AGGREGATION_BEFORE_PAREN = Pattern.compile(
-            "\\b(?:sum|min|max|avg|count|topk|bottomk)\\s*(?:(?:by|without)\\s*\\([^()]*\\)\\s*)?$");
+
+    /**
+     * An opening parenthesis whose contents are aggregated: {@code sum(…)},
+     * {@code max by (application) (…)}.
+     */
+    private static final Pattern AGGREGATION_BEFORE_PAREN = Pattern
+        .compile("\\b(?:sum|min|max|avg|count|topk|bottomk)\\s*(?:(?:by|without)\\s*\\([^()]*\\)\\s*)?$");
+
     private static final Pattern BY_CLAUSE = Pattern.compile("\\bby\\s*\\(([^)]*)\\)");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     static Stream<Path> dashboards() throws IOException {
@@ -84,11 +97,14 @@ class DashboardLintTest {
         List<String> wrong = new ArrayList<>();
         for (JsonNode panel : panels(dashboard)) {
             checkDatasource(panel.path("datasource"), title(panel), wrong);
-            panel.path("targets").forEach(target ->
-                    checkDatasource(target.path("datasource"), title(panel) + " / " + refId(target), wrong));
+            panel.path("targets")
+                .forEach(target -> checkDatasource(target.path("datasource"), title(panel) + " / " + refId(target),
+                        wrong));
         }
-        dashboard.path("templating").path("list").forEach(variable ->
-                checkDatasource(variable.path("datasource"), "$" + variable.path("name").asString(""), wrong));
+        dashboard.path("templating")
+            .path("list")
+            .forEach(variable -> checkDatasource(variable.path("datasource"), "$" + variable.path("name").asString(""),
+                    wrong));
 
         assertThat(wrong).as("not naming datasource uid '%s'", DATASOURCE_UID).isEmpty();
     }
@@ -97,8 +113,9 @@ class DashboardLintTest {
     @MethodSource("dashboards")
     void setsAUnitOnEveryPanel(Path file) {
         List<String> withoutUnit = panels(JSON.readTree(file)).stream()
-                .filter(panel -> panel.path("fieldConfig").path("defaults").path("unit").asString("").isBlank())
-                .map(DashboardLintTest::title).toList();
+            .filter(panel -> panel.path("fieldConfig").path("defaults").path("unit").asString("").isBlank())
+            .map(DashboardLintTest::title)
+            .toList();
 
         assertThat(withoutUnit).as("panels without fieldConfig.defaults.unit").isEmpty();
     }
@@ -133,9 +150,10 @@ class DashboardLintTest {
             List<JsonNode> targets = panel.path("targets").values().stream().toList();
             assertThat(targets).as("%s targets", title(panel)).isNotEmpty();
             assertThat(targets).as("%s targets with an expr", title(panel))
-                    .allSatisfy(target -> assertThat(target.path("expr").asString("")).isNotBlank());
+                .allSatisfy(target -> assertThat(target.path("expr").asString("")).isNotBlank());
             assertThat(targets.stream().map(DashboardLintTest::refId).toList()).as("%s refIds", title(panel))
-                    .doesNotContain("").doesNotHaveDuplicates();
+                .doesNotContain("")
+                .doesNotHaveDuplicates();
         }
     }
 
@@ -143,17 +161,21 @@ class DashboardLintTest {
     @MethodSource("dashboards")
     void definesEveryVariableAQueryUses(Path file) {
         JsonNode dashboard = JSON.readTree(file);
-        Set<String> defined = dashboard.path("templating").path("list").values().stream()
-                .map(variable -> variable.path("name").asString("")).collect(Collectors.toSet());
+        Set<String> defined = dashboard.path("templating")
+            .path("list")
+            .values()
+            .stream()
+            .map(variable -> variable.path("name").asString(""))
+            .collect(Collectors.toSet());
         Set<String> used = new HashSet<>();
-        panels(dashboard).forEach(panel -> panel.path("targets").forEach(target ->
-                used.addAll(DashboardQueries.variablesIn(target.path("expr").asString("")))));
+        panels(dashboard).forEach(panel -> panel.path("targets")
+            .forEach(target -> used.addAll(DashboardQueries.variablesIn(target.path("expr").asString("")))));
         used.removeAll(DashboardQueries.BUILT_INS.keySet());
 
         assertThat(defined).as("template variables").contains("application", "agent_id");
         assertThat(used).as("variables used in queries").isNotEmpty().isSubsetOf(defined);
         assertThat(DashboardQueries.load(file)).extracting(PanelQuery::expr)
-                .allSatisfy(expr -> assertThat(expr).doesNotContain("$", "[["));
+            .allSatisfy(expr -> assertThat(expr).doesNotContain("$", "[["));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -172,7 +194,10 @@ class DashboardLintTest {
         assertThat(unknown).as("metrics neither in monitoring/README.md nor standard Micrometer meters").isEmpty();
     }
 
-    /** Ledger series carry a partition label and may come from several aggregator instances. */
+    /**
+     * Ledger series carry a partition label and may come from several aggregator
+     * instances.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("dashboards")
     void aggregatesEverySeriesOverPartitionsAndInstances(Path file) {
@@ -186,8 +211,9 @@ class DashboardLintTest {
             }
             Matcher by = BY_CLAUSE.matcher(query.expr());
             while (by.find()) {
-                if (Stream.of(by.group(1).split(",")).map(String::strip)
-                        .anyMatch(label -> Set.of("partition", "instance", "job").contains(label))) {
+                if (Stream.of(by.group(1).split(","))
+                    .map(String::strip)
+                    .anyMatch(label -> Set.of("partition", "instance", "job").contains(label))) {
                     notAggregated.add(query + " → " + by.group());
                 }
             }
@@ -198,8 +224,11 @@ class DashboardLintTest {
     @Test
     void provisionsThePrometheusDatasourceUnderTheUidTheDashboardsName() {
         JsonNode datasources = YAML.readTree(GRAFANA.resolve("provisioning/datasources/prometheus.yml").toFile());
-        List<JsonNode> prometheus = datasources.path("datasources").values().stream()
-                .filter(datasource -> DATASOURCE_UID.equals(datasource.path("uid").asString(""))).toList();
+        List<JsonNode> prometheus = datasources.path("datasources")
+            .values()
+            .stream()
+            .filter(datasource -> DATASOURCE_UID.equals(datasource.path("uid").asString("")))
+            .toList();
 
         assertThat(datasources.path("apiVersion").asInt(0)).isEqualTo(1);
         assertThat(prometheus).singleElement().satisfies(datasource -> {
@@ -219,21 +248,31 @@ class DashboardLintTest {
         });
     }
 
-    /** promtool 2.42 has no command that parses a bare expression, but it parses every rule's. */
+    /**
+     * promtool 2.42 has no command that parses a bare expression, but it parses every
+     * rule's.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("dashboards")
     void writesEveryQueryInValidPromQl(Path file, @TempDir Path dir) throws Exception {
         assumeTrue(onPath("promtool"), "promtool is not on the PATH");
         StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
         for (PanelQuery query : DashboardQueries.load(file)) {
-            rules.append("      - record: dashboard:panel_").append(query.panelId()).append('_').append(query.refId())
-                    .append("\n        expr: ").append(JSON.writeValueAsString(query.expr())).append('\n');
+            rules.append("      - record: dashboard:panel_")
+                .append(query.panelId())
+                .append('_')
+                .append(query.refId())
+                .append("\n        expr: ")
+                .append(JSON.writeValueAsString(query.expr()))
+                .append('\n');
         }
         Path rulesFile = Files.writeString(dir.resolve("dashboard-rules.yml"), rules);
         Path output = dir.resolve("promtool.out");
 
         Process promtool = new ProcessBuilder("promtool", "check", "rules", rulesFile.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
 
         assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(promtool.exitValue()).as(Files.readString(output)).isZero();
@@ -259,9 +298,11 @@ class DashboardLintTest {
             char c = expr.charAt(i);
             if (c == ')') {
                 depth++;
-            } else if (c == '(' && depth > 0) {
+            }
+            else if (c == '(' && depth > 0) {
                 depth--;
-            } else if (c == '(' && AGGREGATION_BEFORE_PAREN.matcher(expr.substring(0, i)).find()) {
+            }
+            else if (c == '(' && AGGREGATION_BEFORE_PAREN.matcher(expr.substring(0, i)).find()) {
                 return true;
             }
         }
@@ -278,7 +319,7 @@ class DashboardLintTest {
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
         return path != null && Stream.of(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static List<JsonNode> panels(JsonNode dashboard) {
@@ -305,4 +346,5 @@ class DashboardLintTest {
             return x < other.x + other.w && other.x < x + w && y < other.y + other.h && other.y < y + h;
         }
     }
+
 }

@@ -27,16 +27,17 @@ class DashboardQueriesTest {
         Path dashboard = dashboard("sum(rate(x{a=~\\\"$agent_id\\\", b=~\\\"${agent_id}\\\", "
                 + "c=~\\\"${agent_id:regex}\\\", d=\\\"[[env]]\\\"}[$__rate_interval]))");
 
-        assertThat(DashboardQueries.load(dashboard)).singleElement().isEqualTo(new PanelQuery(7, "Panel", "A",
-                "sum(rate(x{a=~\".*\", b=~\".*\", c=~\".*\", d=\"prod\"}[1m]))", false));
+        assertThat(DashboardQueries.load(dashboard)).singleElement()
+            .isEqualTo(new PanelQuery(7, "Panel", "A", "sum(rate(x{a=~\".*\", b=~\".*\", c=~\".*\", d=\"prod\"}[1m]))",
+                    false));
     }
 
     @Test
     void letsTheCallerChooseAVariablesValue() throws IOException {
         Path dashboard = dashboard("sum(x{agent_id=~\\\"$agent_id\\\"}[$__range])");
 
-        assertThat(DashboardQueries.load(dashboard, Map.of("agent_id", "demo-worker")))
-                .extracting(PanelQuery::expr).containsExactly("sum(x{agent_id=~\"demo-worker\"}[1h])");
+        assertThat(DashboardQueries.load(dashboard, Map.of("agent_id", "demo-worker"))).extracting(PanelQuery::expr)
+            .containsExactly("sum(x{agent_id=~\"demo-worker\"}[1h])");
     }
 
     @Test
@@ -44,7 +45,7 @@ class DashboardQueriesTest {
         Path dashboard = dashboard("label_replace(up, \\\"x\\\", \\\"$1\\\", \\\"job\\\", \\\"(.*)\\\")");
 
         assertThat(DashboardQueries.load(dashboard)).extracting(PanelQuery::expr)
-                .containsExactly("label_replace(up, \"x\", \"$1\", \"job\", \"(.*)\")");
+            .containsExactly("label_replace(up, \"x\", \"$1\", \"job\", \"(.*)\")");
     }
 
     @Test
@@ -52,7 +53,7 @@ class DashboardQueriesTest {
         Path dashboard = dashboard("sum(x{application=~\\\"$application\\\"})");
 
         assertThatIllegalArgumentException().isThrownBy(() -> DashboardQueries.load(dashboard))
-                .withMessageContaining("$application");
+            .withMessageContaining("$application");
     }
 
     private Path dashboard(String expr) throws IOException {
@@ -62,4 +63,5 @@ class DashboardQueriesTest {
                    "targets": [{"refId": "A", "expr": "%s"}]}]}
                 """.formatted(VARIABLES, expr));
     }
+
 }

@@ -26,40 +26,52 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * {@code prometheus/}: the one configuration is valid with either set of targets in place, the alert rules are valid
- * and pass their {@code promtool test rules} unit tests, every alert is documented, labelled and tested both firing
- * and quiet. promtool comes from the Debian package {@code prometheus}: without it on the PATH the promtool tests
- * are skipped, saying why, except under CI ({@code CI=true}, where .ci/run installs it), where they fail.
+ * {@code prometheus/}: the one configuration is valid with either set of targets in
+ * place, the alert rules are valid and pass their {@code promtool test rules} unit tests,
+ * every alert is documented, labelled and tested both firing and quiet. promtool comes
+ * from the Debian package {@code prometheus}: without it on the PATH the promtool tests
+ * are skipped, saying why, except under CI ({@code CI=true}, where .ci/run installs it),
+ * where they fail.
  */
 class PrometheusConfigTest {
 
     /** Surefire runs in the module directory. */
     private static final Path PROMETHEUS = Path.of("prometheus");
+
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    /** Job = targets file name = the {@code service} label; port on the embedded stack and the compose network. */
+    /**
+     * Job = targets file name = the {@code service} label; port on the embedded stack and
+     * the compose network.
+     */
     private static final Map<String, Integer> JOBS = Map.of("execution-service", 3002, "stream-gateway", 3001,
             "metrics-aggregator", 3003, "prometheus", 9090);
-    /** What issue 7 asks for; a rule renamed or dropped must be a decision, not an accident. */
+
+    /**
+     * What issue 7 asks for; a rule renamed or dropped must be a decision, not an
+     * accident.
+     */
     private static final Set<String> ALERTS = Set.of("ExecutionFailureRateHigh", "ExecutionDurationP95High",
             "DockerUnhealthy", "ServiceTargetDown", "ServiceNotReady", "AggregatorConsumerLagHigh",
-            "WebSocketSlowClosesSpiking", "PublishingStalled", "PublishingEventsRefused",
-            "ExecutionEndsUnrecorded");
+            "WebSocketSlowClosesSpiking", "PublishingStalled", "PublishingEventsRefused", "ExecutionEndsUnrecorded");
+
     private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
+
     private static final Pattern AGENTNEXUS_METRIC = Pattern.compile("\\bagentnexus_\\w+");
+
     /** The README section that lists every metric the services serve. */
     private static final String SERVED_SECTION = "## What each service serves today";
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"embedded", "compose"})
+    @ValueSource(strings = { "embedded", "compose" })
     void promtoolAcceptsTheConfigurationWithEachSetOfTargets(String flavour, @TempDir Path dir) throws Exception {
         Path config = deploy(flavour, dir);
 
         String output = promtool("check", "config", config.toString());
 
         assertThat(output).contains("SUCCESS: " + config + " is valid")
-                .contains("SUCCESS: 3 rule files found")
-                .doesNotContain("WARNING");
+            .contains("SUCCESS: 3 rule files found")
+            .doesNotContain("WARNING");
     }
 
     @Test
@@ -88,7 +100,7 @@ class PrometheusConfigTest {
 
         assertThat(output).doesNotContain("FAILED");
         assertThat(output.split("SUCCESS", -1)).as("one SUCCESS per test file:%n%s", output)
-                .hasSize(ruleTestFiles().size() + 1);
+            .hasSize(ruleTestFiles().size() + 1);
     }
 
     @Test
@@ -100,39 +112,42 @@ class PrometheusConfigTest {
         assertThat(strings(config.path("rule_files"))).containsExactly("rules/*.yml");
         List<JsonNode> jobs = config.path("scrape_configs").valueStream().toList();
         assertThat(jobs).extracting(job -> job.path("job_name").asString())
-                .containsExactlyInAnyOrderElementsOf(JOBS.keySet());
+            .containsExactlyInAnyOrderElementsOf(JOBS.keySet());
         assertThat(jobs).allSatisfy(job -> {
             String name = job.path("job_name").asString();
             assertThat(job.path("metrics_path").asString()).as(name).isEqualTo("/metrics");
             assertThat(job.has("static_configs")).as(name + ": targets come from files only").isFalse();
             assertThat(job.path("file_sd_configs").valueStream().flatMap(sd -> strings(sd.path("files")).stream()))
-                    .as(name).containsExactly("targets/" + name + ".yml");
+                .as(name)
+                .containsExactly("targets/" + name + ".yml");
         });
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"embedded", "compose"})
+    @ValueSource(strings = { "embedded", "compose" })
     void eachSetOfTargetsNamesEveryJobOnceWithItsServiceLabel(String flavour) throws IOException {
         Path dir = PROMETHEUS.resolve("targets").resolve(flavour);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrderElementsOf(JOBS.keySet().stream().map(job -> job + ".yml").toList());
+                .containsExactlyInAnyOrderElementsOf(JOBS.keySet().stream().map(job -> job + ".yml").toList());
         }
         JOBS.forEach((job, port) -> {
             JsonNode groups = YAML.readTree(dir.resolve(job + ".yml").toFile());
             String host = flavour.equals("embedded") ? "127.0.0.1" : job.equals("prometheus") ? "localhost" : job;
             assertThat(groups.valueStream().flatMap(group -> strings(group.path("targets")).stream()))
-                    .as(flavour + "/" + job).containsExactly(host + ":" + port);
+                .as(flavour + "/" + job)
+                .containsExactly(host + ":" + port);
             assertThat(groups.valueStream().map(group -> group.path("labels").path("service").asString()))
-                    .as(flavour + "/" + job).containsOnly(job);
+                .as(flavour + "/" + job)
+                .containsOnly(job);
         });
     }
 
     @Test
     void theRulesAreTheAlertsTheIssueAsksFor() {
         assertThat(alerts()).extracting(alert -> alert.path("alert").asString())
-                .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(ALERTS);
+            .doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(ALERTS);
     }
 
     @Test
@@ -141,7 +156,7 @@ class PrometheusConfigTest {
             String name = alert.path("alert").asString();
             assertThat(alert.path("annotations").path("summary").asString("")).as(name + " summary").isNotBlank();
             assertThat(alert.path("annotations").path("description").asString("")).as(name + " description")
-                    .isNotBlank();
+                .isNotBlank();
             assertThat(alert.path("labels").path("severity").asString("")).as(name + " severity").isIn(SEVERITIES);
         });
     }
@@ -150,10 +165,12 @@ class PrometheusConfigTest {
     void everyAlertIsTestedFiringAndNotFiring() {
         Set<String> firing = new TreeSet<>();
         Set<String> quiet = new TreeSet<>();
-        ruleTestFiles().forEach(file -> YAML.readTree(file.toFile()).path("tests").valueStream()
-                .flatMap(group -> group.path("alert_rule_test").valueStream())
-                .forEach(test -> (test.path("exp_alerts").isEmpty() ? quiet : firing)
-                        .add(test.path("alertname").asString())));
+        ruleTestFiles().forEach(file -> YAML.readTree(file.toFile())
+            .path("tests")
+            .valueStream()
+            .flatMap(group -> group.path("alert_rule_test").valueStream())
+            .forEach(test -> (test.path("exp_alerts").isEmpty() ? quiet : firing)
+                .add(test.path("alertname").asString())));
 
         assertThat(firing).as("alerts some test expects to fire").containsAll(ALERTS);
         assertThat(quiet).as("alerts some test expects to stay quiet").containsAll(ALERTS);
@@ -172,12 +189,15 @@ class PrometheusConfigTest {
             while (metrics.find()) {
                 String family = metrics.group().replaceFirst("_(bucket|count|sum)$", "");
                 assertThat(served).as("%s uses %s", alert.path("alert").asString(), metrics.group())
-                        .contains("`" + family + "`");
+                    .contains("`" + family + "`");
             }
         });
     }
 
-    /** The layout a deployment makes: prometheus.yml and rules/ as they are, one set of targets as targets/. */
+    /**
+     * The layout a deployment makes: prometheus.yml and rules/ as they are, one set of
+     * targets as targets/.
+     */
     private static Path deploy(String flavour, Path dir) throws IOException {
         Files.copy(PROMETHEUS.resolve("prometheus.yml"), dir.resolve("prometheus.yml"));
         Files.createDirectories(dir.resolve("rules"));
@@ -195,10 +215,10 @@ class PrometheusConfigTest {
 
     private static List<JsonNode> alerts() {
         return ruleFiles().stream()
-                .flatMap(file -> YAML.readTree(file.toFile()).path("groups").valueStream())
-                .flatMap(group -> group.path("rules").valueStream())
-                .filter(rule -> rule.has("alert"))
-                .toList();
+            .flatMap(file -> YAML.readTree(file.toFile()).path("groups").valueStream())
+            .flatMap(group -> group.path("rules").valueStream())
+            .filter(rule -> rule.has("alert"))
+            .toList();
     }
 
     private static List<Path> ruleFiles() {
@@ -214,7 +234,8 @@ class PrometheusConfigTest {
             List<Path> yaml = files.filter(file -> file.toString().endsWith(".yml")).sorted().toList();
             assertThat(yaml).as("YAML files in " + dir).isNotEmpty();
             return yaml;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -227,7 +248,7 @@ class PrometheusConfigTest {
     private static String promtool(String... arguments) throws Exception {
         Result result = run(promtoolBinary(), arguments);
         assertThat(result.exitCode()).as("promtool %s said:%n%s", String.join(" ", arguments), result.output())
-                .isZero();
+            .isZero();
         return result.output();
     }
 
@@ -245,18 +266,19 @@ class PrometheusConfigTest {
 
     private static Path promtoolBinary() {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "promtool"))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseGet(() -> {
-                    String reason = "promtool is not on the PATH; install it (Debian: apt-get install prometheus)"
-                            + " to check the Prometheus configuration and run the alert rules' unit tests";
-                    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                        fail(reason);
-                    }
-                    assumeTrue(false, reason);
-                    return null;
-                });
+            .filter(dir -> !dir.isEmpty())
+            .map(dir -> Path.of(dir, "promtool"))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElseGet(() -> {
+                String reason = "promtool is not on the PATH; install it (Debian: apt-get install prometheus)"
+                        + " to check the Prometheus configuration and run the alert rules' unit tests";
+                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                    fail(reason);
+                }
+                assumeTrue(false, reason);
+                return null;
+            });
     }
+
 }

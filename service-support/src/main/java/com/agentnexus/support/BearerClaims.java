@@ -16,10 +16,11 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * The claims every service relies on, checked once when the token is decoded so that REST and the WebSocket
- * gateway accept exactly the same tokens: {@code sub} a JSON string that is not blank and that PostgreSQL can
- * store (it becomes the owner of executions; a number is refused although Nimbus would read it as text),
- * {@code roles} absent, a string of space-separated roles or an array of strings ({@link BearerRoles}). The
+ * The claims every service relies on, checked once when the token is decoded so that REST
+ * and the WebSocket gateway accept exactly the same tokens: {@code sub} a JSON string
+ * that is not blank and that PostgreSQL can store (it becomes the owner of executions; a
+ * number is refused although Nimbus would read it as text), {@code roles} absent, a
+ * string of space-separated roles or an array of strings ({@link BearerRoles}). The
  * descriptions are constant texts: the 401 answer shows them, never a claim.
  */
 final class BearerClaims implements OAuth2TokenValidator<Jwt> {
@@ -28,6 +29,7 @@ final class BearerClaims implements OAuth2TokenValidator<Jwt> {
     static final String SUB_NOT_STORABLE = "The token's 'sub' claim " + StorableText.REASON + ".";
     static final String ROLES_MALFORMED = "The token's 'roles' claim must be a string of space-separated roles or"
             + " an array of strings.";
+
     private static final Set<String> DESCRIPTIONS = Set.of(SUB_NOT_A_STRING, SUB_NOT_STORABLE, ROLES_MALFORMED);
 
     @Override
@@ -36,7 +38,8 @@ final class BearerClaims implements OAuth2TokenValidator<Jwt> {
         Object sub = jwt.getClaims().get(JwtClaimNames.SUB);
         if (!(sub instanceof String subject) || subject.isBlank()) {
             errors.add(invalid(SUB_NOT_A_STRING));
-        } else if (!StorableText.isStorable(subject)) {
+        }
+        else if (!StorableText.isStorable(subject)) {
             errors.add(invalid(SUB_NOT_STORABLE));
         }
         Object roles = jwt.getClaims().get(BearerRoles.CLAIM);
@@ -46,12 +49,16 @@ final class BearerClaims implements OAuth2TokenValidator<Jwt> {
         return OAuth2TokenValidatorResult.failure(errors);
     }
 
-    /** Whether the token's payload writes {@code sub} as a JSON string (Nimbus turns a number into text). */
+    /**
+     * Whether the token's payload writes {@code sub} as a JSON string (Nimbus turns a
+     * number into text).
+     */
     static boolean subjectWrittenAsString(String token) {
         try {
             Map<String, Object> payload = JWSObject.parse(token).getPayload().toJSONObject();
             return payload != null && payload.get(JwtClaimNames.SUB) instanceof String;
-        } catch (ParseException e) {
+        }
+        catch (ParseException e) {
             return false;
         }
     }
@@ -73,4 +80,5 @@ final class BearerClaims implements OAuth2TokenValidator<Jwt> {
     private static OAuth2Error invalid(String description) {
         return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null);
     }
+
 }

@@ -12,10 +12,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 
 /**
- * How every service — REST and the WebSocket gateway alike — reads roles from a bearer token: the optional
- * {@code roles} claim, either an array of strings ({@code ["admin","ops"]}) or one string of roles separated by
- * whitespace ({@code "admin ops"}, the way OAuth 2 writes {@code scope}). {@link BearerClaims} refuses any other
- * shape when the token is decoded.
+ * How every service — REST and the WebSocket gateway alike — reads roles from a bearer
+ * token: the optional {@code roles} claim, either an array of strings
+ * ({@code ["admin","ops"]}) or one string of roles separated by whitespace
+ * ({@code "admin ops"}, the way OAuth 2 writes {@code scope}). {@link BearerClaims}
+ * refuses any other shape when the token is decoded.
  */
 public final class BearerRoles {
 
@@ -23,6 +24,7 @@ public final class BearerRoles {
     public static final String ADMIN_AUTHORITY = "ROLE_admin";
 
     static final String CLAIM = "roles";
+
     private static final String ADMIN = "admin";
 
     private BearerRoles() {
@@ -44,11 +46,14 @@ public final class BearerRoles {
         Object claim = jwt.getClaims().get(CLAIM);
         Stream<?> roles = claim instanceof String text ? Stream.of(text.trim().split("\\s+"))
                 : claim instanceof Collection<?> values ? values.stream() : Stream.empty();
-        return roles.filter(String.class::isInstance).map(String.class::cast).filter(role -> !role.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        return roles.filter(String.class::isInstance)
+            .map(String.class::cast)
+            .filter(role -> !role.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Collection<GrantedAuthority> authorities(Jwt jwt) {
         return List.copyOf(of(jwt).stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }
+
 }

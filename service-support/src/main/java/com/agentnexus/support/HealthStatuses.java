@@ -6,11 +6,13 @@ import org.springframework.boot.health.contributor.Status;
 public final class HealthStatuses {
 
     /**
-     * A non-critical fault (Docker unreachable, heap nearly full): the service still serves, so readiness answers
-     * 200 (see {@code management.endpoint.health.status.*} in application.yml).
+     * A non-critical fault (Docker unreachable, heap nearly full): the service still
+     * serves, so readiness answers 200 (see {@code management.endpoint.health.status.*}
+     * in application.yml).
      */
     public static final Status DEGRADED = new Status("DEGRADED");
 
     private HealthStatuses() {
     }
+
 }

@@ -6,10 +6,14 @@ import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Heap above the threshold (90 % by default) of its maximum is DEGRADED: not critical, but worth a look. */
+/**
+ * Heap above the threshold (90 % by default) of its maximum is DEGRADED: not critical,
+ * but worth a look.
+ */
 public final class HeapHealthIndicator implements HealthIndicator {
 
     private final Supplier<MemoryUsage> heap;
+
     private final double threshold;
 
     public HeapHealthIndicator(double threshold) {
@@ -29,9 +33,10 @@ public final class HeapHealthIndicator implements HealthIndicator {
         double ratio = max > 0 ? (double) usage.getUsed() / max : 0;
         Health.Builder builder = ratio > threshold ? Health.status(HealthStatuses.DEGRADED) : Health.up();
         return builder.withDetail("usedBytes", usage.getUsed())
-                .withDetail("maxBytes", max)
-                .withDetail("usedRatio", Math.round(ratio * 1000) / 1000.0)
-                .withDetail("threshold", threshold)
-                .build();
+            .withDetail("maxBytes", max)
+            .withDetail("usedRatio", Math.round(ratio * 1000) / 1000.0)
+            .withDetail("threshold", threshold)
+            .build();
     }
+
 }

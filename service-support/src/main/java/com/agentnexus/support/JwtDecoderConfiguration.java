@@ -16,8 +16,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
- * The HS256 {@link ReactiveJwtDecoder} of every service that authenticates callers, bound to
- * {@code agentnexus.security.jwt-secret}. A service {@code @Import}s it next to its own filter chain.
+ * The HS256 {@link ReactiveJwtDecoder} of every service that authenticates callers, bound
+ * to {@code agentnexus.security.jwt-secret}. A service {@code @Import}s it next to its
+ * own filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JwtProperties.class)
@@ -31,16 +32,18 @@ public class JwtDecoderConfiguration {
     static ReactiveJwtDecoder hs256(String secret) {
         var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        // a token without expiry would be valid forever, one without subject authorises nobody
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefault(),
-                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
-                new BearerClaims()));
-        // Nimbus reads a numeric sub as text ("42"), so only the token's own JSON still tells a number from a
-        // string; looked at once the signature and the other claims have passed
-        return token -> decoder.decode(token).flatMap(jwt -> BearerClaims.subjectWrittenAsString(token)
-                ? Mono.just(jwt) : Mono.error(BearerClaims.subjectNotAString()));
+            .macAlgorithm(MacAlgorithm.HS256)
+            .build();
+        // a token without expiry would be valid forever, one without subject authorises
+        // nobody
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull), new BearerClaims()));
+        // Nimbus reads a numeric sub as text ("42"), so only the token's own JSON still
+        // tells a number from a string; looked at once the signature and the other claims
+        // have passed
+        return token -> decoder.decode(token)
+            .flatMap(jwt -> BearerClaims.subjectWrittenAsString(token) ? Mono.just(jwt)
+                    : Mono.error(BearerClaims.subjectNotAString()));
     }
+
 }

@@ -11,16 +11,18 @@ import org.springframework.kafka.core.KafkaAdmin;
 import reactor.core.publisher.Mono;
 
 /**
- * Readiness: the broker answers a cluster description within 2 s. Kafka is critical to every service — the
- * execution service must not accept executions it cannot publish, the gateway serves neither replay nor live
- * without it, the aggregator counts nothing. One admin client is kept for the checks. Registered as {@code kafka}
- * by {@link ServiceHealthConfiguration}.
+ * Readiness: the broker answers a cluster description within 2 s. Kafka is critical to
+ * every service — the execution service must not accept executions it cannot publish, the
+ * gateway serves neither replay nor live without it, the aggregator counts nothing. One
+ * admin client is kept for the checks. Registered as {@code kafka} by
+ * {@link ServiceHealthConfiguration}.
  */
 public final class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implements DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final KafkaAdmin admin;
+
     private @Nullable AdminClient client;
 
     public KafkaHealthIndicator(KafkaAdmin admin) {
@@ -32,9 +34,9 @@ public final class KafkaHealthIndicator extends AbstractReactiveHealthIndicator 
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
         var options = new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis());
         return Mono.fromCallable(() -> client().describeCluster(options).nodes())
-                .flatMap(nodes -> Mono.fromFuture(nodes.toCompletionStage().toCompletableFuture()))
-                .timeout(TIMEOUT.plusMillis(500))
-                .map(nodes -> builder.up().withDetail("brokers", nodes.size()).build());
+            .flatMap(nodes -> Mono.fromFuture(nodes.toCompletionStage().toCompletableFuture()))
+            .timeout(TIMEOUT.plusMillis(500))
+            .map(nodes -> builder.up().withDetail("brokers", nodes.size()).build());
     }
 
     private synchronized AdminClient client() {
@@ -50,4 +52,5 @@ public final class KafkaHealthIndicator extends AbstractReactiveHealthIndicator 
             client.close(Duration.ofSeconds(1));
         }
     }
+
 }

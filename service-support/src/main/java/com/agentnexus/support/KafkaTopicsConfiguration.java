@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * Declares the three topics, so KafkaAdmin creates any that are missing whichever service starts first, and binds
- * {@link TopicsProperties}. A service {@code @Import}s it.
+ * Declares the three topics, so KafkaAdmin creates any that are missing whichever service
+ * starts first, and binds {@link TopicsProperties}. A service {@code @Import}s it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TopicsProperties.class)
@@ -32,4 +32,5 @@ public class KafkaTopicsConfiguration {
     private static NewTopic topic(String name, TopicsProperties topics) {
         return TopicBuilder.name(name).partitions(topics.partitions()).replicas(1).build();
     }
+
 }

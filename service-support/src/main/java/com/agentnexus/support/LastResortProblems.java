@@ -21,15 +21,17 @@ import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
- * Whatever error no controller advice answered — a bug, a failure in a filter, a dependency's exception nobody
- * expected — becomes RFC 9457 problem details here, ahead of Spring Boot's own error handler (whose body is plain
- * JSON). A status error keeps its status and detail; anything else is 500 with a generic detail, so no exception
- * message or stack trace reaches a client. Server errors are logged once, here, with the path (never the query,
- * which may carry a token).
+ * Whatever error no controller advice answered — a bug, a failure in a filter, a
+ * dependency's exception nobody expected — becomes RFC 9457 problem details here, ahead
+ * of Spring Boot's own error handler (whose body is plain JSON). A status error keeps its
+ * status and detail; anything else is 500 with a generic detail, so no exception message
+ * or stack trace reaches a client. Server errors are logged once, here, with the path
+ * (never the query, which may carry a token).
  */
 final class LastResortProblems implements WebExceptionHandler, Ordered {
 
     private static final Log log = LogFactory.getLog(LastResortProblems.class);
+
     private static final URI INTERNAL_ERROR = URI.create("https://agentnexus.dev/problems/internal-error");
     static final String GENERIC_DETAIL = "The service failed to answer this request; the failure has been logged.";
 
@@ -72,17 +74,18 @@ final class LastResortProblems implements WebExceptionHandler, Ordered {
         HttpHeaders extra = error instanceof ErrorResponse response ? response.getHeaders() : HttpHeaders.EMPTY;
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ServerResponse.status(problem.getStatus())
-                .headers(headers -> headers.addAll(extra))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, context));
+            .headers(headers -> headers.addAll(extra))
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .bodyValue(problem)
+            .flatMap(response -> response.writeTo(exchange, context));
     }
 
     static ProblemDetail problemOf(Throwable error) {
         if (error instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();
             ProblemDetail body = response.getBody();
-            // a 5xx someone wrote on purpose has a type of its own; any other may carry internals in its detail
+            // a 5xx someone wrote on purpose has a type of its own; any other may carry
+            // internals in its detail
             if (!status.is5xxServerError() || !URI.create("about:blank").equals(body.getType())) {
                 return body;
             }
@@ -98,4 +101,5 @@ final class LastResortProblems implements WebExceptionHandler, Ordered {
         problem.setTitle(status.value() == 500 || known == null ? "Internal error" : known.getReasonPhrase());
         return problem;
     }
+
 }

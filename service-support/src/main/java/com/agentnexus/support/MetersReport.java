@@ -22,8 +22,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The body of {@code /metrics/json}: names, types and label names exactly as the Prometheus text format writes them
- * (counters with {@code _total}), so a query on either reads the same series.
+ * The body of {@code /metrics/json}: names, types and label names exactly as the
+ * Prometheus text format writes them (counters with {@code _total}), so a query on either
+ * reads the same series.
  */
 record MetersReport(String application, List<Meter> meters) {
 
@@ -35,23 +36,28 @@ record MetersReport(String application, List<Meter> meters) {
     sealed interface Sample {
 
         Map<String, String> labels();
+
     }
 
     /** A counter, gauge or untyped sample. */
     record ValueSample(Map<String, String> labels, double value) implements Sample {
     }
 
-    /** A histogram sample; bucket counts are cumulative, as in the text format, {@code +Inf} last. */
-    record HistogramSample(Map<String, String> labels, long count, double sum, List<Bucket> buckets)
-            implements Sample {
+    /**
+     * A histogram sample; bucket counts are cumulative, as in the text format,
+     * {@code +Inf} last.
+     */
+    record HistogramSample(Map<String, String> labels, long count, double sum, List<Bucket> buckets) implements Sample {
     }
 
     record Bucket(String le, long count) {
     }
 
-    /** A summary sample (Micrometer's timers and distribution summaries without buckets). */
-    record SummarySample(Map<String, String> labels, long count, double sum, List<QuantileValue> quantiles)
-            implements Sample {
+    /**
+     * A summary sample (Micrometer's timers and distribution summaries without buckets).
+     */
+    record SummarySample(Map<String, String> labels, long count, double sum,
+            List<QuantileValue> quantiles) implements Sample {
     }
 
     record QuantileValue(String quantile, double value) {
@@ -59,10 +65,10 @@ record MetersReport(String application, List<Meter> meters) {
 
     static MetersReport of(String application, MetricSnapshots snapshots) {
         List<Meter> meters = snapshots.stream()
-                .map(MetersReport::meter)
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(Meter::name))
-                .toList();
+            .map(MetersReport::meter)
+            .flatMap(Optional::stream)
+            .sorted(Comparator.comparing(Meter::name))
+            .toList();
         return new MetersReport(application, meters);
     }
 
@@ -82,8 +88,8 @@ record MetersReport(String application, List<Meter> meters) {
                     samples(histogram.getDataPoints(), MetersReport::histogramSample)));
         }
         if (snapshot instanceof SummarySnapshot summary) {
-            return Optional.of(meter(snapshot, name, "summary",
-                    samples(summary.getDataPoints(), MetersReport::summarySample)));
+            return Optional
+                .of(meter(snapshot, name, "summary", samples(summary.getDataPoints(), MetersReport::summarySample)));
         }
         if (snapshot instanceof InfoSnapshot info) {
             return Optional.of(meter(snapshot, name + "_info", "info",
@@ -107,7 +113,8 @@ record MetersReport(String application, List<Meter> meters) {
     }
 
     private static HistogramSample histogramSample(HistogramSnapshot.HistogramDataPointSnapshot point) {
-        // the model holds per-bucket counts; the text format (and this body) shows them cumulative
+        // the model holds per-bucket counts; the text format (and this body) shows them
+        // cumulative
         List<Bucket> buckets = new ArrayList<>();
         long cumulative = 0;
         for (ClassicHistogramBucket bucket : point.getClassicBuckets()) {
@@ -139,7 +146,10 @@ record MetersReport(String application, List<Meter> meters) {
         return byName;
     }
 
-    /** A bound as the text format writes it in {@code le} and {@code quantile}: {@code 1.0}, {@code +Inf}. */
+    /**
+     * A bound as the text format writes it in {@code le} and {@code quantile}:
+     * {@code 1.0}, {@code +Inf}.
+     */
     private static String number(double value) {
         if (value == Double.POSITIVE_INFINITY) {
             return "+Inf";

@@ -6,7 +6,10 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Answers an authenticated caller who lacks the role a path needs with 403 and an RFC 9457 body. */
+/**
+ * Answers an authenticated caller who lacks the role a path needs with 403 and an RFC
+ * 9457 body.
+ */
 public final class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 
     @Override
@@ -14,4 +17,5 @@ public final class ProblemAccessDeniedHandler implements ServerAccessDeniedHandl
         return ProblemAuthenticationEntryPoint.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "This needs the admin role.");
     }
+
 }

@@ -13,9 +13,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers a missing or invalid token with 401, a {@code WWW-Authenticate: Bearer} challenge (RFC 6750) and an
- * RFC 9457 body. The detail never echoes the token. Every refusal of a token is 401, a malformed request for one
- * too (two tokens, say), where RFC 6750 would allow 400: a client has one status to handle.
+ * Answers a missing or invalid token with 401, a {@code WWW-Authenticate: Bearer}
+ * challenge (RFC 6750) and an RFC 9457 body. The detail never echoes the token. Every
+ * refusal of a token is 401, a malformed request for one too (two tokens, say), where RFC
+ * 6750 would allow 400: a client has one status to handle.
  */
 public final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
@@ -23,12 +24,16 @@ public final class ProblemAuthenticationEntryPoint implements ServerAuthenticati
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         boolean invalid = failure instanceof InvalidBearerTokenException;
         String detail = invalid ? invalidTokenDetail(failure) : "A bearer token is required.";
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
+        exchange.getResponse()
+            .getHeaders()
+            .set(HttpHeaders.WWW_AUTHENTICATE, invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
         return write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
     }
 
-    /** Which claim is wrong when it is one {@link BearerClaims} checks, so the client can tell its issuer. */
+    /**
+     * Which claim is wrong when it is one {@link BearerClaims} checks, so the client can
+     * tell its issuer.
+     */
     private static String invalidTokenDetail(AuthenticationException failure) {
         if (failure.getCause() instanceof JwtValidationException validation) {
             for (OAuth2Error error : validation.getErrors()) {
@@ -40,9 +45,11 @@ public final class ProblemAuthenticationEntryPoint implements ServerAuthenticati
         return "The bearer token is invalid or expired.";
     }
 
-    /** Writes an RFC 9457 body; {@code detail} must be a constant text, the request path is escaped here. */
-    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title,
-            String detail) {
+    /**
+     * Writes an RFC 9457 body; {@code detail} must be a constant text, the request path
+     * is escaped here.
+     */
+    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -57,12 +64,15 @@ public final class ProblemAuthenticationEntryPoint implements ServerAuthenticati
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {
                 escaped.append('\\').append(c);
-            } else if (c < 0x20) {
+            }
+            else if (c < 0x20) {
                 escaped.append(String.format("\\u%04x", (int) c));
-            } else {
+            }
+            else {
                 escaped.append(c);
             }
         }
         return escaped.toString();
     }
+
 }

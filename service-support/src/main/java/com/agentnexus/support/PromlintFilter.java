@@ -10,23 +10,26 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Makes what Spring, Kafka and Micrometer's JVM binders register pass Prometheus' linter (promlint, run by
- * {@code promtool check metrics}), so a lint failure always points at a real mistake. Our own {@code agentnexus.*}
- * meters are left alone: they are named right where they are made, and the lint test catches them if not.
+ * Makes what Spring, Kafka and Micrometer's JVM binders register pass Prometheus' linter
+ * (promlint, run by {@code promtool check metrics}), so a lint failure always points at a
+ * real mistake. Our own {@code agentnexus.*} meters are left alone: they are named right
+ * where they are made, and the lint test catches them if not.
  *
  * <ul>
- *   <li>A meter without a description gets its own name as HELP.</li>
- *   <li>A gauge named {@code ….count} (reserved for histograms and summaries) is named for what it counts instead:
- *       {@code system.cpu.count} becomes {@code system_cpus}.</li>
- *   <li>A meter in abbreviated units ({@code jvm.compilation.time} in ms, {@code process.cpu.time} and Kafka's
- *       {@code *-time-ns-*} in ns) is dropped: a filter can rename it but not rescale its values to seconds.</li>
+ * <li>A meter without a description gets its own name as HELP.</li>
+ * <li>A gauge named {@code ….count} (reserved for histograms and summaries) is named for
+ * what it counts instead: {@code system.cpu.count} becomes {@code system_cpus}.</li>
+ * <li>A meter in abbreviated units ({@code jvm.compilation.time} in ms,
+ * {@code process.cpu.time} and Kafka's {@code *-time-ns-*} in ns) is dropped: a filter
+ * can rename it but not rescale its values to seconds.</li>
  * </ul>
  */
 final class PromlintFilter implements MeterFilter {
 
     // promlint's list of abbreviated units, none of which may be a token of a name
-    private static final Set<String> ABBREVIATED_UNITS =
-            Set.of("s", "ms", "us", "ns", "sec", "b", "kb", "mb", "gb", "tb", "pb", "m", "h", "d");
+    private static final Set<String> ABBREVIATED_UNITS = Set.of("s", "ms", "us", "ns", "sec", "b", "kb", "mb", "gb",
+            "tb", "pb", "m", "h", "d");
+
     private static final String OURS = "agentnexus.";
 
     @Override
@@ -66,4 +69,5 @@ final class PromlintFilter implements MeterFilter {
     private static String plural(String name) {
         return name.endsWith("s") ? name : name + "s";
     }
+
 }

@@ -19,32 +19,45 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * What {@code /health/ready} answers, as meters Prometheus can scrape: {@code agentnexus_health_ready} (1 while the
- * {@code ready} group is UP or {@link HealthStatuses#DEGRADED}, else 0) and {@code agentnexus_health_status} (1 for
- * the group's current status, 0 for the others). Registered by {@link ServiceMetricsConfiguration}.
+ * What {@code /health/ready} answers, as meters Prometheus can scrape:
+ * {@code agentnexus_health_ready} (1 while the {@code ready} group is UP or
+ * {@link HealthStatuses#DEGRADED}, else 0) and {@code agentnexus_health_status} (1 for
+ * the group's current status, 0 for the others). Registered by
+ * {@link ServiceMetricsConfiguration}.
  *
- * <p>The group is evaluated on a thread of its own every {@link #INTERVAL}, never at scrape time: its checks block
- * (a reactive check is waited for), and a scrape is served on an event loop. An evaluation older than three
- * intervals counts as UNKNOWN, so a check that hangs shows as not ready instead of as its last answer.
+ * <p>
+ * The group is evaluated on a thread of its own every {@link #INTERVAL}, never at scrape
+ * time: its checks block (a reactive check is waited for), and a scrape is served on an
+ * event loop. An evaluation older than three intervals counts as UNKNOWN, so a check that
+ * hangs shows as not ready instead of as its last answer.
  */
 final class ReadinessMetrics implements MeterBinder, SmartLifecycle {
 
     static final Duration INTERVAL = Duration.ofSeconds(5);
     static final String GROUP = "ready";
-    /** Each gets an {@code agentnexus_health_status} series, so a status that is not current reads 0, not absent. */
-    static final List<Status> STATUSES =
-            List.of(Status.UP, HealthStatuses.DEGRADED, Status.OUT_OF_SERVICE, Status.DOWN, Status.UNKNOWN);
+
+    /**
+     * Each gets an {@code agentnexus_health_status} series, so a status that is not
+     * current reads 0, not absent.
+     */
+    static final List<Status> STATUSES = List.of(Status.UP, HealthStatuses.DEGRADED, Status.OUT_OF_SERVICE, Status.DOWN,
+            Status.UNKNOWN);
 
     private static final Log LOG = LogFactory.getLog(ReadinessMetrics.class);
+
     private static final long STALE_AFTER_NANOS = INTERVAL.multipliedBy(3).toNanos();
 
     private record Evaluation(Status status, long atNanos) {
     }
 
     private final Supplier<Status> readiness;
+
     private final Clock clock;
+
     private volatile @Nullable Evaluation last;
+
     private volatile boolean failing;
+
     private @Nullable ScheduledExecutorService scheduler;
 
     ReadinessMetrics(Supplier<Status> readiness, Clock clock) {
@@ -52,7 +65,10 @@ final class ReadinessMetrics implements MeterBinder, SmartLifecycle {
         this.clock = clock;
     }
 
-    /** The status of the {@code ready} group as {@code /health/ready} computes it; UNKNOWN without such a group. */
+    /**
+     * The status of the {@code ready} group as {@code /health/ready} computes it; UNKNOWN
+     * without such a group.
+     */
     static Supplier<Status> readyGroupOf(Supplier<HealthEndpoint> endpoint) {
         return () -> {
             HealthDescriptor group = endpoint.get().healthForPath(GROUP);
@@ -63,17 +79,20 @@ final class ReadinessMetrics implements MeterBinder, SmartLifecycle {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("agentnexus.health.ready", this, metrics -> metrics.ready() ? 1 : 0)
-                .description("1 while the readiness group (/health/ready) is UP or DEGRADED, else 0")
-                .register(registry);
+            .description("1 while the readiness group (/health/ready) is UP or DEGRADED, else 0")
+            .register(registry);
         for (Status status : STATUSES) {
             Gauge.builder("agentnexus.health.status", this, metrics -> metrics.current().equals(status) ? 1 : 0)
-                    .description("1 for the current status of the readiness group (/health/ready), else 0")
-                    .tag("status", status.getCode())
-                    .register(registry);
+                .description("1 for the current status of the readiness group (/health/ready), else 0")
+                .tag("status", status.getCode())
+                .register(registry);
         }
     }
 
-    /** Evaluates the group once; never throws, since a scheduled task that throws is never run again. */
+    /**
+     * Evaluates the group once; never throws, since a scheduled task that throws is never
+     * run again.
+     */
     void refresh() {
         Status status;
         try {
@@ -82,7 +101,8 @@ final class ReadinessMetrics implements MeterBinder, SmartLifecycle {
                 LOG.info("Readiness evaluates again: " + status);
                 failing = false;
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             status = Status.UNKNOWN;
             if (!failing) {
                 LOG.warn("Readiness could not be evaluated; agentnexus_health_ready reads 0 until it can: " + e);
@@ -130,4 +150,5 @@ final class ReadinessMetrics implements MeterBinder, SmartLifecycle {
     public synchronized boolean isRunning() {
         return scheduler != null;
     }
+
 }

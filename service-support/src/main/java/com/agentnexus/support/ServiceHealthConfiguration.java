@@ -8,10 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The health checks every service shares (docs/architecture.md, "Health"): {@code uptime} for liveness,
- * {@code kafka} (critical) and {@code heap} ({@link HealthStatuses#DEGRADED} above
- * {@code agentnexus.health.heap-degraded-above}, {@link HealthProperties}) for readiness. A service
- * {@code @Import}s it and lists them in its health groups.
+ * The health checks every service shares (docs/architecture.md, "Health"): {@code uptime}
+ * for liveness, {@code kafka} (critical) and {@code heap}
+ * ({@link HealthStatuses#DEGRADED} above {@code agentnexus.health.heap-degraded-above},
+ * {@link HealthProperties}) for readiness. A service {@code @Import}s it and lists them
+ * in its health groups.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HealthProperties.class)
@@ -31,4 +32,5 @@ public class ServiceHealthConfiguration {
     UptimeHealthIndicator uptimeHealthIndicator(ObjectProvider<Clock> clock) {
         return new UptimeHealthIndicator(clock.getIfAvailable(Clock::systemUTC));
     }
+
 }

@@ -1,9 +1,10 @@
 package com.agentnexus.support;
 
 /**
- * Text PostgreSQL can store. It refuses NUL in {@code text} and {@code \u0000} in {@code jsonb} (the request would
- * fail with "unsupported Unicode escape sequence"), and an unpaired UTF-16 surrogate has no UTF-8 form, so the
- * driver would silently store {@code ?} instead. The services refuse such text where it arrives, naming the field.
+ * Text PostgreSQL can store. It refuses NUL in {@code text} and {@code \u0000} in
+ * {@code jsonb} (the request would fail with "unsupported Unicode escape sequence"), and
+ * an unpaired UTF-16 surrogate has no UTF-8 form, so the driver would silently store
+ * {@code ?} instead. The services refuse such text where it arrives, naming the field.
  */
 public final class StorableText {
 
@@ -25,10 +26,12 @@ public final class StorableText {
                     return false;
                 }
                 i++;
-            } else if (Character.isLowSurrogate(c)) {
+            }
+            else if (Character.isLowSurrogate(c)) {
                 return false;
             }
         }
         return true;
     }
+
 }

@@ -6,10 +6,14 @@ import java.time.Instant;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Liveness: the process answers, and since when. Registered as {@code uptime} by {@link ServiceHealthConfiguration}. */
+/**
+ * Liveness: the process answers, and since when. Registered as {@code uptime} by
+ * {@link ServiceHealthConfiguration}.
+ */
 public final class UptimeHealthIndicator implements HealthIndicator {
 
     private final Clock clock;
+
     private final Instant startedAt;
 
     public UptimeHealthIndicator(Clock clock) {
@@ -21,9 +25,10 @@ public final class UptimeHealthIndicator implements HealthIndicator {
     public Health health() {
         Duration uptime = Duration.between(startedAt, clock.instant());
         return Health.up()
-                .withDetail("startedAt", startedAt.toString())
-                .withDetail("uptime", uptime.toString())
-                .withDetail("uptimeSeconds", uptime.toSeconds())
-                .build();
+            .withDetail("startedAt", startedAt.toString())
+            .withDetail("uptime", uptime.toString())
+            .withDetail("uptimeSeconds", uptime.toSeconds())
+            .build();
     }
+
 }

@@ -32,13 +32,16 @@ class BearerRolesTest {
             var authentication = BearerRoles.converter().convert(token(roles)).block();
 
             assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-                    .contains(BearerRoles.ADMIN_AUTHORITY);
+                .contains(BearerRoles.ADMIN_AUTHORITY);
         }
     }
 
     private static Jwt token(Object roles) {
-        return Jwt.withTokenValue("t").header("alg", "HS256")
-                .claims(claims -> claims.putAll(Map.of("sub", "alice", "roles", roles)))
-                .expiresAt(Instant.now().plusSeconds(60)).build();
+        return Jwt.withTokenValue("t")
+            .header("alg", "HS256")
+            .claims(claims -> claims.putAll(Map.of("sub", "alice", "roles", roles)))
+            .expiresAt(Instant.now().plusSeconds(60))
+            .build();
     }
+
 }

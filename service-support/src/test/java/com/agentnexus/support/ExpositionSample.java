@@ -6,21 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One sample line of a Prometheus text exposition ({@code /metrics}), parsed: the services' tests read what a
- * scraper reads instead of matching substrings. Only the text format 0.0.4 that {@code /metrics} answers by default.
+ * One sample line of a Prometheus text exposition ({@code /metrics}), parsed: the
+ * services' tests read what a scraper reads instead of matching substrings. Only the text
+ * format 0.0.4 that {@code /metrics} answers by default.
  *
- * @param name the sample's name as written, suffixes included ({@code _total}, {@code _bucket}, {@code _count})
+ * @param name the sample's name as written, suffixes included ({@code _total},
+ * {@code _bucket}, {@code _count})
  * @param labels its labels in the order written, values unescaped
  * @param value its value ({@code +Inf}, {@code -Inf} and {@code NaN} included)
  */
 public record ExpositionSample(String name, Map<String, String> labels, double value) {
 
-    /** Every sample of {@code exposition}, in order; comment and blank lines are skipped. */
+    /**
+     * Every sample of {@code exposition}, in order; comment and blank lines are skipped.
+     */
     public static List<ExpositionSample> parse(String exposition) {
         List<ExpositionSample> samples = new ArrayList<>();
         exposition.lines()
-                .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .forEach(line -> samples.add(parseLine(line)));
+            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+            .forEach(line -> samples.add(parseLine(line)));
         return samples;
     }
 
@@ -56,6 +60,7 @@ public record ExpositionSample(String name, Map<String, String> labels, double v
     private static final class Cursor {
 
         private final String line;
+
         private int at;
 
         Cursor(String line) {
@@ -93,7 +98,8 @@ public record ExpositionSample(String name, Map<String, String> labels, double v
                     char escaped = peek();
                     at++;
                     value.append(escaped == 'n' ? '\n' : escaped);
-                } else {
+                }
+                else {
                     value.append(c);
                 }
             }
@@ -104,5 +110,6 @@ public record ExpositionSample(String name, Map<String, String> labels, double v
         private IllegalArgumentException malformed(String what) {
             return new IllegalArgumentException(what + " at column " + at + " of: " + line);
         }
+
     }
 }

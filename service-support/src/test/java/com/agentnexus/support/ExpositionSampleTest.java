@@ -48,13 +48,14 @@ class ExpositionSampleTest {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Counter.builder("agentnexus.executions").tag("agent_name", "Demo \"worker\"").register(registry).increment();
 
-        assertThat(ExpositionSample.parse(registry.scrape())).containsExactly(new ExpositionSample(
-                "agentnexus_executions_total", Map.of("agent_name", "Demo \"worker\""), 1.0));
+        assertThat(ExpositionSample.parse(registry.scrape())).containsExactly(
+                new ExpositionSample("agentnexus_executions_total", Map.of("agent_name", "Demo \"worker\""), 1.0));
     }
 
     @Test
     void rejectsAnUnterminatedLabelValue() {
         assertThatIllegalArgumentException().isThrownBy(() -> ExpositionSample.parse("a{b=\"c} 1"))
-                .withMessageContaining("a{b=\"c} 1");
+            .withMessageContaining("a{b=\"c} 1");
     }
+
 }

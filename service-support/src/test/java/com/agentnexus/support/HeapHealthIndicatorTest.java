@@ -19,7 +19,7 @@ class HeapHealthIndicatorTest {
     @Test
     void heapAtOrBelowTheThresholdIsUp() {
         assertThat(new HeapHealthIndicator(() -> new MemoryUsage(0, 900, 1000, 1000), 0.9).health().getStatus())
-                .isEqualTo(Status.UP);
+            .isEqualTo(Status.UP);
     }
 
     @Test
@@ -29,4 +29,5 @@ class HeapHealthIndicatorTest {
         assertThat(health.getStatus()).isEqualTo(HealthStatuses.DEGRADED);
         assertThat(health.getDetails()).containsEntry("maxBytes", 100L);
     }
+
 }

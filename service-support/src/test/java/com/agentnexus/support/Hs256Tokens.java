@@ -14,7 +14,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-/** Mints HS256 tokens the way the platform's issuer does; each service's tests name the tokens they need. */
+/**
+ * Mints HS256 tokens the way the platform's issuer does; each service's tests name the
+ * tokens they need.
+ */
 public final class Hs256Tokens {
 
     /** The development default of {@code agentnexus.security.jwt-secret}. */
@@ -23,7 +26,9 @@ public final class Hs256Tokens {
     private Hs256Tokens() {
     }
 
-    /** A token for {@code subject}, with a {@code roles} claim only when there are roles. */
+    /**
+     * A token for {@code subject}, with a {@code roles} claim only when there are roles.
+     */
     public static String sign(String secret, String subject, List<String> roles, Instant expiry) {
         var claims = new JWTClaimsSet.Builder().subject(subject).expirationTime(Date.from(expiry));
         if (!roles.isEmpty()) {
@@ -33,8 +38,8 @@ public final class Hs256Tokens {
     }
 
     /**
-     * A token with exactly these claims, for tests of tokens the issuer would never mint (a numeric {@code sub},
-     * {@code roles} as one string), expiring at {@code expiry}.
+     * A token with exactly these claims, for tests of tokens the issuer would never mint
+     * (a numeric {@code sub}, {@code roles} as one string), expiring at {@code expiry}.
      */
     public static String signClaims(String secret, Map<String, Object> claims, Instant expiry) {
         var builder = new JWTClaimsSet.Builder().expirationTime(Date.from(expiry));
@@ -43,8 +48,9 @@ public final class Hs256Tokens {
     }
 
     /**
-     * A token whose payload is exactly this JSON text, for what a claims builder cannot write (an escaped unpaired
-     * surrogate: serialised from a Java string it would become {@code ?}).
+     * A token whose payload is exactly this JSON text, for what a claims builder cannot
+     * write (an escaped unpaired surrogate: serialised from a Java string it would become
+     * {@code ?}).
      */
     public static String signPayload(String secret, String json) {
         return sign(secret, new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(json)));
@@ -57,9 +63,11 @@ public final class Hs256Tokens {
     private static String sign(String secret, JWSObject jws) {
         try {
             jws.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         return jws.serialize();
     }
+
 }

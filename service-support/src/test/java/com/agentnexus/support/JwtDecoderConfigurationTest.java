@@ -49,19 +49,20 @@ class JwtDecoderConfigurationTest {
         String token = Hs256Tokens.signClaims(Hs256Tokens.DEV_SECRET, Map.of("sub", 42), inAnHour());
 
         assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtValidationException.class)
-                .hasMessageContaining(BearerClaims.SUB_NOT_A_STRING);
+            .hasMessageContaining(BearerClaims.SUB_NOT_A_STRING);
     }
 
     @Test
     void rejectsASubjectPostgresCannotStore() {
-        // as the JSON escapes a client's issuer would write; the decoded sub holds NUL or a lone surrogate
+        // as the JSON escapes a client's issuer would write; the decoded sub holds NUL or
+        // a lone surrogate
         for (String subject : List.of("ali\\u0000ce", "ali\\ud800ce", "\\udc00alice")) {
-            String token = Hs256Tokens.signPayload(Hs256Tokens.DEV_SECRET, "{\"sub\":\"" + subject + "\",\"exp\":"
-                    + inAnHour().getEpochSecond() + "}");
+            String token = Hs256Tokens.signPayload(Hs256Tokens.DEV_SECRET,
+                    "{\"sub\":\"" + subject + "\",\"exp\":" + inAnHour().getEpochSecond() + "}");
 
             assertThatThrownBy(() -> decoder.decode(token).block()).as(subject)
-                    .isInstanceOf(JwtValidationException.class)
-                    .hasMessageContaining(BearerClaims.SUB_NOT_STORABLE);
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining(BearerClaims.SUB_NOT_STORABLE);
         }
     }
 
@@ -82,8 +83,8 @@ class JwtDecoderConfigurationTest {
                     inAnHour());
 
             assertThatThrownBy(() -> decoder.decode(token).block()).as(roles.toString())
-                    .isInstanceOf(JwtValidationException.class)
-                    .hasMessageContaining(BearerClaims.ROLES_MALFORMED);
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining(BearerClaims.ROLES_MALFORMED);
         }
     }
 
@@ -97,9 +98,8 @@ class JwtDecoderConfigurationTest {
 
     @Test
     void rejectsASecretShorterThan32Bytes() {
-        assertThatThrownBy(() -> new JwtProperties("too-short-secret"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() -> new JwtProperties("too-short-secret")).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("at least 32 bytes");
     }
 
     @Test
@@ -115,9 +115,11 @@ class JwtDecoderConfigurationTest {
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(Hs256Tokens.DEV_SECRET.getBytes(StandardCharsets.UTF_8)));
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
     }
+
 }

@@ -20,20 +20,28 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /metrics/json} against a real Micrometer Prometheus registry: the JSON is the contract, so it is read back. */
+/**
+ * {@code /metrics/json} against a real Micrometer Prometheus registry: the JSON is the
+ * contract, so it is read back.
+ */
 class MetersEndpointTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PrometheusRegistry prometheus = new PrometheusRegistry();
-    private final PrometheusMeterRegistry micrometer =
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, prometheus, Clock.SYSTEM);
+
+    private final PrometheusMeterRegistry micrometer = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, prometheus,
+            Clock.SYSTEM);
+
     private final MetersEndpoint endpoint = new MetersEndpoint(prometheus, "test-service");
 
     @Test
     void showsACounterUnderItsExposedNameWithLabelsAndValue() {
-        Counter.builder("agentnexus.executions").description("Executions started")
-                .tag("agent_id", "demo-worker").register(micrometer).increment(2);
+        Counter.builder("agentnexus.executions")
+            .description("Executions started")
+            .tag("agent_id", "demo-worker")
+            .register(micrometer)
+            .increment(2);
 
         JsonNode body = body();
 
@@ -51,7 +59,8 @@ class MetersEndpointTest {
     void showsAGaugeWithItsCurrentValue() {
         var open = new AtomicInteger(3);
         Gauge.builder("agentnexus.active.websocket.connections", open, AtomicInteger::get)
-                .description("Open WebSocket connections").register(micrometer);
+            .description("Open WebSocket connections")
+            .register(micrometer);
         open.set(5);
 
         JsonNode gauge = meter(body(), "agentnexus_active_websocket_connections");
@@ -64,8 +73,9 @@ class MetersEndpointTest {
     @Test
     void showsATimerWithServiceLevelBucketsAsACumulativeHistogramInSeconds() {
         var timer = Timer.builder("agentnexus.execution.duration")
-                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .tag("status", "COMPLETED").register(micrometer);
+            .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofSeconds(1))
+            .tag("status", "COMPLETED")
+            .register(micrometer);
         timer.record(Duration.ofMillis(50));
         timer.record(Duration.ofMillis(500));
         timer.record(Duration.ofSeconds(2));
@@ -79,7 +89,7 @@ class MetersEndpointTest {
         assertThat(sample.get("sum").doubleValue()).isEqualTo(2.55);
         assertThat(sample.has("value")).isFalse();
         assertThat(sample.get("buckets").valueStream().map(b -> b.get("le").stringValue() + "=" + b.get("count")))
-                .containsExactly("0.1=1", "1.0=2", "+Inf=3");
+            .containsExactly("0.1=1", "1.0=2", "+Inf=3");
     }
 
     @Test
@@ -99,10 +109,14 @@ class MetersEndpointTest {
         prometheus.register(new MultiCollector() {
             @Override
             public MetricSnapshots collect() {
-                return MetricSnapshots.of(GaugeSnapshot.builder().name("agentnexus_revenue_wei").help("Revenue")
-                        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                                .labels(Labels.of("agent_id", "demo-worker")).value(7).build())
-                        .build());
+                return MetricSnapshots.of(GaugeSnapshot.builder()
+                    .name("agentnexus_revenue_wei")
+                    .help("Revenue")
+                    .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("agent_id", "demo-worker"))
+                        .value(7)
+                        .build())
+                    .build());
             }
 
             @Override
@@ -122,9 +136,12 @@ class MetersEndpointTest {
     }
 
     private static JsonNode meter(JsonNode body, String name) {
-        List<JsonNode> named = body.get("meters").valueStream()
-                .filter(meter -> meter.get("name").stringValue().equals(name)).toList();
+        List<JsonNode> named = body.get("meters")
+            .valueStream()
+            .filter(meter -> meter.get("name").stringValue().equals(name))
+            .toList();
         assertThat(named).as("meters named " + name + " in " + body).hasSize(1);
         return named.get(0);
     }
+
 }

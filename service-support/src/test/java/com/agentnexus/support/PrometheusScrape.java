@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One scrape of a Prometheus text exposition, read as a scraper reads it: samples by name and by labels. A sample
- * matches when it has the name and at least the given labels with those values, whatever other labels it carries.
+ * One scrape of a Prometheus text exposition, read as a scraper reads it: samples by name
+ * and by labels. A sample matches when it has the name and at least the given labels with
+ * those values, whatever other labels it carries.
  *
  * <pre>{@code
  * var scrape = PrometheusScrape.of(text);
@@ -30,10 +31,15 @@ public final class PrometheusScrape {
         return samples;
     }
 
-    /** The samples of {@code name} carrying every entry of {@code labels}, in the order written. */
+    /**
+     * The samples of {@code name} carrying every entry of {@code labels}, in the order
+     * written.
+     */
     public List<ExpositionSample> samples(String name, Map<String, String> labels) {
-        return samples.stream().filter(sample -> sample.name().equals(name))
-                .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet())).toList();
+        return samples.stream()
+            .filter(sample -> sample.name().equals(name))
+            .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
+            .toList();
     }
 
     /** The samples of {@code name}, whatever their labels. */
@@ -41,7 +47,10 @@ public final class PrometheusScrape {
         return samples(name, Map.of());
     }
 
-    /** The value of the one sample of {@code name} carrying {@code labels}; fails unless exactly one matches. */
+    /**
+     * The value of the one sample of {@code name} carrying {@code labels}; fails unless
+     * exactly one matches.
+     */
     public double value(String name, Map<String, String> labels) {
         List<ExpositionSample> matching = samples(name, labels);
         if (matching.size() != 1) {
@@ -51,12 +60,17 @@ public final class PrometheusScrape {
         return matching.get(0).value();
     }
 
-    /** The value of the one sample of {@code name}; fails unless exactly one has that name. */
+    /**
+     * The value of the one sample of {@code name}; fails unless exactly one has that
+     * name.
+     */
     public double value(String name) {
         return value(name, Map.of());
     }
 
-    /** The sum over the samples of {@code name} carrying {@code labels}; 0 when none does. */
+    /**
+     * The sum over the samples of {@code name} carrying {@code labels}; 0 when none does.
+     */
     public double sum(String name, Map<String, String> labels) {
         return samples(name, labels).stream().mapToDouble(ExpositionSample::value).sum();
     }
@@ -65,4 +79,5 @@ public final class PrometheusScrape {
     public double sum(String name) {
         return sum(name, Map.of());
     }
+
 }

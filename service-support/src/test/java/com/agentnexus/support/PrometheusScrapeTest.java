@@ -19,7 +19,8 @@ class PrometheusScrapeTest {
     @Test
     void selectsSamplesByNameAndASubsetOfTheirLabels() {
         assertThat(scrape.samples("agentnexus_execution_status_total", Map.of("status", "FAILED")))
-                .extracting(sample -> sample.labels().get("agent_id")).containsExactly("demo-worker", "demo-slow");
+            .extracting(sample -> sample.labels().get("agent_id"))
+            .containsExactly("demo-worker", "demo-slow");
         assertThat(scrape.samples("agentnexus_execution_status_total")).hasSize(3);
         assertThat(scrape.samples("agentnexus_execution")).isEmpty();
         assertThat(scrape.samples()).hasSize(4);
@@ -28,19 +29,20 @@ class PrometheusScrapeTest {
     @Test
     void readsTheValueOfTheOneMatchingSample() {
         assertThat(scrape.value("agentnexus_execution_status_total",
-                Map.of("agent_id", "demo-worker", "status", "COMPLETED"))).isEqualTo(3.0);
+                Map.of("agent_id", "demo-worker", "status", "COMPLETED")))
+            .isEqualTo(3.0);
         assertThat(scrape.value("agentnexus_docker_healthy")).isEqualTo(1.0);
     }
 
     @Test
     void failsWhenNoneOrSeveralSamplesMatchAValue() {
         assertThatThrownBy(() -> scrape.value("agentnexus_execution_status_total", Map.of("status", "CANCELLED")))
-                .isInstanceOf(AssertionError.class)
-                .hasMessage("expected one sample agentnexus_execution_status_total{status=CANCELLED} but found 0");
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("expected one sample agentnexus_execution_status_total{status=CANCELLED} but found 0");
         assertThatThrownBy(() -> scrape.value("agentnexus_execution_status_total", Map.of("status", "FAILED")))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith(
-                        "expected one sample agentnexus_execution_status_total{status=FAILED} but found 2: ");
+            .isInstanceOf(AssertionError.class)
+            .hasMessageStartingWith(
+                    "expected one sample agentnexus_execution_status_total{status=FAILED} but found 2: ");
     }
 
     @Test
@@ -49,4 +51,5 @@ class PrometheusScrapeTest {
         assertThat(scrape.sum("agentnexus_execution_status_total", Map.of("status", "FAILED"))).isEqualTo(3.0);
         assertThat(scrape.sum("agentnexus_missing")).isZero();
     }
+
 }

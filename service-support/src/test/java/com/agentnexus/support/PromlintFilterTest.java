@@ -10,7 +10,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The framework meters promtool complained about, registered as their binders do, and what /metrics then shows. */
+/**
+ * The framework meters promtool complained about, registered as their binders do, and
+ * what /metrics then shows.
+ */
 class PromlintFilterTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -23,16 +26,16 @@ class PromlintFilterTest {
     void aMeterWithoutDescriptionGetsItsNameAsHelp() {
         Timer.builder("http.server.requests").tag("uri", "/health").register(registry).record(Duration.ofMillis(5));
 
-        assertThat(registry.scrape())
-                .contains("# HELP http_server_requests_seconds http.server.requests\n")
-                .contains("# HELP http_server_requests_seconds_max http.server.requests\n")
-                .contains("http_server_requests_seconds_count{uri=\"/health\"} 1");
+        assertThat(registry.scrape()).contains("# HELP http_server_requests_seconds http.server.requests\n")
+            .contains("# HELP http_server_requests_seconds_max http.server.requests\n")
+            .contains("http_server_requests_seconds_count{uri=\"/health\"} 1");
     }
 
     @Test
     void aDescriptionIsKept() {
-        Gauge.builder("jvm.threads.live", () -> 12).description("The current number of live threads")
-                .register(registry);
+        Gauge.builder("jvm.threads.live", () -> 12)
+            .description("The current number of live threads")
+            .register(registry);
 
         assertThat(registry.scrape()).contains("# HELP jvm_threads_live The current number of live threads\n");
     }
@@ -43,7 +46,7 @@ class PromlintFilterTest {
         Gauge.builder("kafka.consumer.connection.count", () -> 2).register(registry);
 
         assertThat(ExpositionSample.parse(registry.scrape())).extracting(ExpositionSample::name)
-                .containsExactlyInAnyOrder("system_cpus", "kafka_consumer_connections");
+            .containsExactlyInAnyOrder("system_cpus", "kafka_consumer_connections");
     }
 
     @Test
@@ -55,7 +58,7 @@ class PromlintFilterTest {
         Gauge.builder("jvm.memory.used", () -> 1024).baseUnit("bytes").register(registry);
 
         assertThat(ExpositionSample.parse(registry.scrape())).extracting(ExpositionSample::name)
-                .containsExactly("jvm_memory_used_bytes");
+            .containsExactly("jvm_memory_used_bytes");
     }
 
     @Test
@@ -63,6 +66,7 @@ class PromlintFilterTest {
         Gauge.builder("agentnexus.things.count", () -> 1).register(registry);
 
         assertThat(registry.scrape()).contains("agentnexus_things_count 1")
-                .doesNotContain("# HELP agentnexus_things_count agentnexus");
+            .doesNotContain("# HELP agentnexus_things_count agentnexus");
     }
+
 }

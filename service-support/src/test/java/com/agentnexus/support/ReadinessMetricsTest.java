@@ -31,12 +31,18 @@ import org.springframework.boot.health.registry.DefaultHealthContributorRegistry
 import org.springframework.boot.health.registry.DefaultReactiveHealthContributorRegistry;
 import reactor.core.publisher.Mono;
 
-/** The readiness meters against stubbed statuses, and their source against a real Boot health endpoint. */
+/**
+ * The readiness meters against stubbed statuses, and their source against a real Boot
+ * health endpoint.
+ */
 class ReadinessMetricsTest {
 
     private final AtomicReference<Status> readiness = new AtomicReference<>(Status.UP);
+
     private final MockClock clock = new MockClock();
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     private final ReadinessMetrics metrics = new ReadinessMetrics(readiness::get, clock);
 
     ReadinessMetricsTest() {
@@ -132,7 +138,8 @@ class ReadinessMetricsTest {
         try {
             assertThat(evaluated.await(5, TimeUnit.SECONDS)).as("evaluated right after start").isTrue();
             assertThat(scheduled.isRunning()).isTrue();
-        } finally {
+        }
+        finally {
             scheduled.stop();
         }
         assertThat(scheduled.isRunning()).isFalse();
@@ -176,11 +183,16 @@ class ReadinessMetricsTest {
     }
 
     private Map<String, Double> statuses() {
-        return registry.get("agentnexus.health.status").gauges().stream()
-                .collect(Collectors.toMap(gauge -> gauge.getId().getTag("status"), gauge -> gauge.value()));
+        return registry.get("agentnexus.health.status")
+            .gauges()
+            .stream()
+            .collect(Collectors.toMap(gauge -> gauge.getId().getTag("status"), gauge -> gauge.value()));
     }
 
-    /** A group as the services configure theirs: DEGRADED ranks between OUT_OF_SERVICE and UP. */
+    /**
+     * A group as the services configure theirs: DEGRADED ranks between OUT_OF_SERVICE and
+     * UP.
+     */
     private static HealthEndpointGroup group(Predicate<String> members) {
         return new HealthEndpointGroup() {
             @Override
@@ -214,4 +226,5 @@ class ReadinessMetricsTest {
             }
         };
     }
+
 }

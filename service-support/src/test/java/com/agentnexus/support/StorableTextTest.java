@@ -17,4 +17,5 @@ class StorableTextTest {
         assertThat(StorableText.isStorable("lone low \ude00")).isFalse();
         assertThat(StorableText.isStorable("\ude00\ud83d")).isFalse();
     }
+
 }

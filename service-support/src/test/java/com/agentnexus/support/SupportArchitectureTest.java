@@ -12,10 +12,12 @@ import com.tngtech.archunit.lang.ArchRule;
 class SupportArchitectureTest {
 
     @ArchTest
-    static final ArchRule dependsOnNoService = noClasses()
-            .that().resideInAPackage("com.agentnexus.support..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "com.agentnexus.execution..", "com.agentnexus.gateway..", "com.agentnexus.aggregator..",
-                    "com.agentnexus.launcher..")
-            .because("service-support is shared by every service");
+    static final ArchRule dependsOnNoService = noClasses().that()
+        .resideInAPackage("com.agentnexus.support..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.agentnexus.execution..", "com.agentnexus.gateway..", "com.agentnexus.aggregator..",
+                "com.agentnexus.launcher..")
+        .because("service-support is shared by every service");
+
 }

@@ -28,7 +28,8 @@ class TopicsPropertiesTest {
     }
 
     private static TopicsProperties bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("agentnexus.topics", TopicsProperties.class);
+        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("agentnexus.topics",
+                TopicsProperties.class);
     }
+
 }

@@ -38,14 +38,21 @@ class ViewerTest {
         assertThatThrownBy(() -> Viewer.of(() -> "anonymous")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** As the resource server builds it: the token through {@link BearerRoles#converter()}. */
+    /**
+     * As the resource server builds it: the token through
+     * {@link BearerRoles#converter()}.
+     */
     private static Viewer viewer(Object roles) {
-        Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "HS256").subject("alice")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
+        Jwt.Builder jwt = Jwt.withTokenValue("t")
+            .header("alg", "HS256")
+            .subject("alice")
+            .issuedAt(Instant.now())
+            .expiresAt(Instant.now().plusSeconds(60));
         if (roles != null) {
             jwt.claims(claims -> claims.putAll(Map.of("roles", roles)));
         }
         Authentication authentication = BearerRoles.converter().convert(jwt.build()).block();
         return Viewer.of(authentication);
     }
+
 }

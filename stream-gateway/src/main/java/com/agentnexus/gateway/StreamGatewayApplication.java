@@ -9,14 +9,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
-/** Serves execution events to WebSocket subscribers: history replayed from Kafka, then live. */
+/**
+ * Serves execution events to WebSocket subscribers: history replayed from Kafka, then
+ * live.
+ */
 @SpringBootApplication
-@Import({KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class,
-        ProblemConfiguration.class})
+@Import({ KafkaTopicsConfiguration.class, ServiceHealthConfiguration.class, ServiceMetricsConfiguration.class,
+        ProblemConfiguration.class })
 @ConfigurationPropertiesScan
 public class StreamGatewayApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(StreamGatewayApplication.class, args);
     }
+
 }

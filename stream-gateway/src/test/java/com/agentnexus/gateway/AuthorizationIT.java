@@ -63,8 +63,8 @@ class AuthorizationIT extends GatewayIntegrationTest {
 
     @Test
     void handshakeWithABadOrExpiredTokenIsRefusedWith401() {
-        for (String token : new String[] {
-                TestTokens.signedWithAnotherSecret("alice"), TestTokens.expired("alice"), "not-a-jwt"}) {
+        for (String token : new String[] { TestTokens.signedWithAnotherSecret("alice"), TestTokens.expired("alice"),
+                "not-a-jwt" }) {
             HttpHeaders headers = new HttpHeaders();
             headers.setBearerAuth(token);
             assertRefused(URI.create("ws://localhost:" + port + "/ws"), headers);
@@ -74,6 +74,7 @@ class AuthorizationIT extends GatewayIntegrationTest {
 
     private static void assertRefused(URI uri, HttpHeaders headers) {
         assertThatThrownBy(() -> StreamClient.handshake(uri, headers).block(Duration.ofSeconds(10)))
-                .hasMessageContaining("401");
+            .hasMessageContaining("401");
     }
+
 }

@@ -13,15 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** Heartbeat, idle timeout and the per-connection limits, each with its answer, on the real gateway. */
-@TestPropertySource(properties = {
-        "agentnexus.gateway.connection.ping-interval=200ms",
-        "agentnexus.gateway.connection.idle-timeout=1s",
-        "agentnexus.gateway.connection.max-frame-size=1KB",
-        "agentnexus.gateway.connection.max-subscriptions=3",
-        "agentnexus.gateway.connection.messages-per-second=5",
+/**
+ * Heartbeat, idle timeout and the per-connection limits, each with its answer, on the
+ * real gateway.
+ */
+@TestPropertySource(properties = { "agentnexus.gateway.connection.ping-interval=200ms",
+        "agentnexus.gateway.connection.idle-timeout=1s", "agentnexus.gateway.connection.max-frame-size=1KB",
+        "agentnexus.gateway.connection.max-subscriptions=3", "agentnexus.gateway.connection.messages-per-second=5",
         "agentnexus.gateway.connection.message-burst=10",
-        "agentnexus.gateway.connection.allowed-origins=https://app.agentnexus.test"})
+        "agentnexus.gateway.connection.allowed-origins=https://app.agentnexus.test" })
 class ConnectionLimitsIT extends GatewayIntegrationTest {
 
     private final String alice = TestTokens.user("alice");
@@ -29,7 +29,8 @@ class ConnectionLimitsIT extends GatewayIntegrationTest {
     @Test
     void pingsEveryIntervalAndKeepsAClientThatAnswersThemPastTheIdleTimeout() {
         try (JdkSocket client = JdkSocket.connect(port, alice)) {
-            // 8 pings at 200 ms: more than the 1 s idle timeout has passed with only pongs from the client
+            // 8 pings at 200 ms: more than the 1 s idle timeout has passed with only
+            // pongs from the client
             await().atMost(Duration.ofSeconds(10)).until(() -> client.pings() >= 8);
 
             assertThat(client.isOpen()).isTrue();
@@ -85,8 +86,12 @@ class ConnectionLimitsIT extends GatewayIntegrationTest {
 
             client.send("{\"type\":\"unsubscribe\",\"executionId\":\"" + runs.get(0).executionId() + "\"}");
             client.send(subscribe(runs.get(3)));
-            await().atMost(Duration.ofSeconds(10)).until(() -> client.received().stream().anyMatch(message ->
-                    message.path("executionId").asString("").equals(runs.get(3).executionId().toString())
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.received()
+                    .stream()
+                    .anyMatch(message -> message.path("executionId")
+                        .asString("")
+                        .equals(runs.get(3).executionId().toString())
                             && message.get("type").stringValue().equals("status")));
             assertThat(client.errorCodes()).containsExactly("TOO_MANY_SUBSCRIPTIONS");
         }
@@ -103,7 +108,8 @@ class ConnectionLimitsIT extends GatewayIntegrationTest {
             assertThat(client.errorCodes()).isNotEmpty().containsOnly("RATE_LIMITED");
             assertThat(client.pongs()).isGreaterThanOrEqualTo(10);
             assertThat(client.isOpen()).isTrue();
-            // at 5 per second a token comes back every 200 ms: a ping sent now and then is answered again
+            // at 5 per second a token comes back every 200 ms: a ping sent now and then
+            // is answered again
             long pongs = client.pongs();
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 client.send("{\"type\":\"ping\"}");
@@ -119,14 +125,16 @@ class ConnectionLimitsIT extends GatewayIntegrationTest {
                 for (int i = 0; i < 40; i++) {
                     flooder.send("{\"type\":\"ping\"}");
                 }
-            } catch (IOException closedMeanwhile) {
+            }
+            catch (IOException closedMeanwhile) {
                 // the close frame is already on its way
             }
 
             SilentSocket.Ending ending = flooder.awaitClose();
             assertThat(ending.closeCode()).isEqualTo(1008);
             assertThat(ending.reason()).isEqualTo("message rate exceeded");
-            assertThat(ending.texts()).isGreaterThanOrEqualTo(10 + 10); // the burst answered, then each refusal
+            // the burst answered, then each refusal
+            assertThat(ending.texts()).isGreaterThanOrEqualTo(10 + 10);
             bystander.roundTrip();
         }
     }
@@ -137,12 +145,14 @@ class ConnectionLimitsIT extends GatewayIntegrationTest {
             allowed.roundTrip();
         }
         assertThatThrownBy(() -> JdkSocket.connect(port, alice, "https://elsewhere.test"))
-                .hasCauseInstanceOf(WebSocketHandshakeException.class)
-                .cause().satisfies(refused -> assertThat(
-                        ((WebSocketHandshakeException) refused).getResponse().statusCode()).isEqualTo(403));
+            .hasCauseInstanceOf(WebSocketHandshakeException.class)
+            .cause()
+            .satisfies(refused -> assertThat(((WebSocketHandshakeException) refused).getResponse().statusCode())
+                .isEqualTo(403));
     }
 
     private static String subscribe(ExecutionFixture run) {
         return "{\"type\":\"subscribe\",\"executionId\":\"" + run.executionId() + "\"}";
     }
+
 }

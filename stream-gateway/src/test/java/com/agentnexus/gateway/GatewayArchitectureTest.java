@@ -10,23 +10,30 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The gateway's boundaries: feature packages do not form cycles; the protocol is pure mapping (no Spring, no
- * Kafka); only the Kafka-facing packages touch the Kafka client.
+ * The gateway's boundaries: feature packages do not form cycles; the protocol is pure
+ * mapping (no Spring, no Kafka); only the Kafka-facing packages touch the Kafka client.
  */
 @AnalyzeClasses(packages = "com.agentnexus.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class GatewayArchitectureTest {
 
     @ArchTest
-    static final ArchRule featurePackagesAreFreeOfCycles =
-            slices().matching("com.agentnexus.gateway.(*)..").should().beFreeOfCycles();
+    static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("com.agentnexus.gateway.(*)..")
+        .should()
+        .beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule protocolIsPureMapping = classes().that().resideInAPackage("..gateway.protocol..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jspecify..", "tools.jackson..",
-                    "com.agentnexus.events..", "com.agentnexus.gateway.protocol..");
+    static final ArchRule protocolIsPureMapping = classes().that()
+        .resideInAPackage("..gateway.protocol..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "org.jspecify..", "tools.jackson..", "com.agentnexus.events..",
+                "com.agentnexus.gateway.protocol..");
 
     @ArchTest
-    static final ArchRule onlyKafkaFacingPackagesUseTheKafkaClient = noClasses()
-            .that().resideOutsideOfPackages("..gateway.kafka..", "..gateway.live..", "..gateway.replay..")
-            .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
+    static final ArchRule onlyKafkaFacingPackagesUseTheKafkaClient = noClasses().that()
+        .resideOutsideOfPackages("..gateway.kafka..", "..gateway.live..", "..gateway.replay..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.kafka..");
+
 }

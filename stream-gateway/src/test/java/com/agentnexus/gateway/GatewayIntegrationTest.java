@@ -20,13 +20,14 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The real gateway on a random port against a real (embedded, KRaft) broker whose topics have 3 partitions.
- * Events are published the way the execution service does: key = executionId, record timestamp = event time.
+ * The real gateway on a random port against a real (embedded, KRaft) broker whose topics
+ * have 3 partitions. Events are published the way the execution service does: key =
+ * executionId, record timestamp = event time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = {"agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources"})
+        topics = { "agentnexus.execution.logs", "agentnexus.execution.status", "agentnexus.execution.resources" })
 abstract class GatewayIntegrationTest {
 
     private static final EventCodec CODEC = new EventCodec();
@@ -41,10 +42,8 @@ abstract class GatewayIntegrationTest {
 
     @BeforeEach
     void openProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
@@ -64,14 +63,15 @@ abstract class GatewayIntegrationTest {
                 event.executionId().toString(), CODEC.encode(event));
         try {
             producer.send(record).get();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException("publishing failed", e);
         }
     }
 
     /**
-     * Publishes a completed execution of 600 log lines of about 16 KiB each (602 events, ~10 MB): more than a
-     * stalled client's socket buffers hold.
+     * Publishes a completed execution of 600 log lines of about 16 KiB each (602 events,
+     * ~10 MB): more than a stalled client's socket buffers hold.
      */
     ExecutionFixture publishLongHistory(String owner) {
         ExecutionFixture run = ExecutionFixture.anExecution().ownedBy(owner);
@@ -88,4 +88,5 @@ abstract class GatewayIntegrationTest {
     StreamClient connect(String user) {
         return StreamClient.withBearer(port, TestTokens.user(user));
     }
+
 }

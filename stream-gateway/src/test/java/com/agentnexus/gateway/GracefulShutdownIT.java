@@ -10,8 +10,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Shutting a gateway down closes every socket with 1001, so clients reconnect elsewhere and resume by seq. A second
- * gateway of its own is started here (on the same broker) and shut down, leaving the shared test context alone.
+ * Shutting a gateway down closes every socket with 1001, so clients reconnect elsewhere
+ * and resume by seq. A second gateway of its own is started here (on the same broker) and
+ * shut down, leaving the shared test context alone.
  */
 class GracefulShutdownIT extends GatewayIntegrationTest {
 
@@ -21,7 +22,7 @@ class GracefulShutdownIT extends GatewayIntegrationTest {
         run.pending();
         publish(run.events());
         ConfigurableApplicationContext gateway = new SpringApplicationBuilder(StreamGatewayApplication.class)
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+            .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
         int gatewayPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 
         try (JdkSocket watching = JdkSocket.connect(gatewayPort, TestTokens.user("alice"));
@@ -32,13 +33,15 @@ class GracefulShutdownIT extends GatewayIntegrationTest {
 
             gateway.close();
 
-            for (JdkSocket client : new JdkSocket[] {watching, idle}) {
+            for (JdkSocket client : new JdkSocket[] { watching, idle }) {
                 JdkSocket.Closed closed = client.awaitClose(Duration.ofSeconds(10));
                 assertThat(closed.code()).isEqualTo(1001);
                 assertThat(closed.reason()).isEqualTo("server shutting down");
             }
-        } finally {
+        }
+        finally {
             gateway.close();
         }
     }
+
 }

@@ -17,14 +17,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The gateway's probes: Kafka is critical to it (no replay, no live events without it); liveness shows uptime. */
+/**
+ * The gateway's probes: Kafka is critical to it (no replay, no live events without it);
+ * liveness shows uptime.
+ */
 class HealthProbesIT extends GatewayIntegrationTest {
 
     @Test
     void readinessListsTheBrokerLiveConsumerAndHeapChecksAndLivenessTheUptime() throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
 
         assertThat(ready.statusCode()).isEqualTo(200);
         JsonNode components = JsonMapper.builder().build().readTree(ready.body()).get("components");
@@ -32,12 +35,18 @@ class HealthProbesIT extends GatewayIntegrationTest {
         assertThat(components.get("liveConsumer").get("status").stringValue()).isEqualTo("UP");
         assertThat(components.get("heap").get("details").get("threshold").doubleValue()).isEqualTo(0.9);
 
-        HttpResponse<String> live = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/live")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> live = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString());
         assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(JsonMapper.builder().build().readTree(live.body()).get("components").get("uptime").get("details")
-                .get("uptimeSeconds").isIntegralNumber()).isTrue();
+        assertThat(JsonMapper.builder()
+            .build()
+            .readTree(live.body())
+            .get("components")
+            .get("uptime")
+            .get("details")
+            .get("uptimeSeconds")
+            .isIntegralNumber()).isTrue();
     }
 
     @Test
@@ -48,8 +57,10 @@ class HealthProbesIT extends GatewayIntegrationTest {
             Health health = check.health(true).block(Duration.ofSeconds(10));
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        } finally {
+        }
+        finally {
             check.destroy();
         }
     }
+
 }

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
- * Hostile input on one connection — random characters, JSON token soup, deep nesting, huge numbers, wrong types —
- * earns exactly one {@code error} per frame, each with one of the stable codes a malformed frame can earn; that
- * connection still answers, and a well-behaved client on another connection receives its execution's events,
- * complete and in order. The frames are drawn from a seed (printed on failure; {@code -Dgateway.it.seed=} replays
- * it). Forty frames and a ping stay within the default message burst, so no answer is a RATE_LIMITED.
+ * Hostile input on one connection — random characters, JSON token soup, deep nesting,
+ * huge numbers, wrong types — earns exactly one {@code error} per frame, each with one of
+ * the stable codes a malformed frame can earn; that connection still answers, and a
+ * well-behaved client on another connection receives its execution's events, complete and
+ * in order. The frames are drawn from a seed (printed on failure;
+ * {@code -Dgateway.it.seed=} replays it). Forty frames and a ping stay within the default
+ * message burst, so no answer is a RATE_LIMITED.
  */
 class HostileFramesIT extends GatewayIntegrationTest {
 
@@ -25,12 +27,13 @@ class HostileFramesIT extends GatewayIntegrationTest {
             "INVALID_EXECUTION_ID", "INVALID_FROM_SEQ");
 
     private static final List<String> TOKENS = List.of("{", "}", "[", "]", ":", ",", "\"", "\\", "\"type\"",
-            "\"subscribe\"", "\"unsubscribe\"", "\"executionId\"", "\"fromSeq\"", "null", "true", "-1", "1e999",
-            "0.5", "\"\\u0000\"", "\"\\ud800\"", "\"💥\"", "\"0190f0a0-0000-7000-8000-00000000000\"", " ", "\n");
+            "\"subscribe\"", "\"unsubscribe\"", "\"executionId\"", "\"fromSeq\"", "null", "true", "-1", "1e999", "0.5",
+            "\"\\u0000\"", "\"\\ud800\"", "\"💥\"", "\"0190f0a0-0000-7000-8000-00000000000\"", " ", "\n");
 
     /**
-     * The time limit guards against a hang (a frame the gateway never answers, a parser that never returns), not
-     * against slowness: the test needs a few seconds, so it never fails on timing.
+     * The time limit guards against a hang (a frame the gateway never answers, a parser
+     * that never returns), not against slowness: the test needs a few seconds, so it
+     * never fails on timing.
      */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -57,9 +60,11 @@ class HostileFramesIT extends GatewayIntegrationTest {
             assertThat(witness.seqsOf(run.executionId())).as("seed %d", seed).containsExactly(1L, 2L, 3L, 4L);
             assertThat(witness.errorCodes()).as("seed %d", seed).isEmpty();
             assertThat(hostile.received()).as("seed %d: only errors and the pong", seed)
-                    .extracting(StreamClient::type).containsOnly("error", "pong");
+                .extracting(StreamClient::type)
+                .containsOnly("error", "pong");
             assertThat(hostile.errorCodes()).as("seed %d: one answer per frame of %s", seed, frames)
-                    .hasSize(frames.size()).allSatisfy(code -> assertThat(code).isIn(MALFORMED_FRAME_CODES));
+                .hasSize(frames.size())
+                .allSatisfy(code -> assertThat(code).isIn(MALFORMED_FRAME_CODES));
         }
     }
 
@@ -84,7 +89,10 @@ class HostileFramesIT extends GatewayIntegrationTest {
         return frames;
     }
 
-    /** Any characters of the Basic Multilingual Plane but surrogates, control characters included. */
+    /**
+     * Any characters of the Basic Multilingual Plane but surrogates, control characters
+     * included.
+     */
     private static String randomCharacters(Random random, int length) {
         StringBuilder text = new StringBuilder(length);
         while (text.length() < length) {
@@ -94,7 +102,10 @@ class HostileFramesIT extends GatewayIntegrationTest {
         return text.toString();
     }
 
-    /** JSON-looking fragments in random order, inside braces half the time: almost JSON, never a valid request. */
+    /**
+     * JSON-looking fragments in random order, inside braces half the time: almost JSON,
+     * never a valid request.
+     */
     private static String tokenSoup(Random random, int count) {
         boolean braced = random.nextBoolean();
         StringBuilder text = new StringBuilder(braced ? "{" : "");
@@ -103,4 +114,5 @@ class HostileFramesIT extends GatewayIntegrationTest {
         }
         return text.append(braced ? "}" : "").toString();
     }
+
 }

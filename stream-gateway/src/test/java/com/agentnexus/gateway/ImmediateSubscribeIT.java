@@ -8,9 +8,9 @@ import com.agentnexus.events.ExecutionFixture;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client may send its first frame the moment it sees the 101 response. That frame once got lost when the
- * upgrade ran off the connection's event loop (see {@code EventLoopUpgradeStrategy}); it did so on a few
- * connections in every fifty.
+ * A client may send its first frame the moment it sees the 101 response. That frame once
+ * got lost when the upgrade ran off the connection's event loop (see
+ * {@code EventLoopUpgradeStrategy}); it did so on a few connections in every fifty.
  */
 class ImmediateSubscribeIT extends GatewayIntegrationTest {
 
@@ -27,8 +27,9 @@ class ImmediateSubscribeIT extends GatewayIntegrationTest {
                 client.awaitTerminalStatus(run.executionId());
 
                 assertThat(client.seqsOf(run.executionId())).as("connection %d", i)
-                        .containsExactlyElementsOf(seqs(1, run.events().size()));
+                    .containsExactlyElementsOf(seqs(1, run.events().size()));
             }
         }
     }
+
 }

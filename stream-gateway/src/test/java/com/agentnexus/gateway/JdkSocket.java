@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A gateway client on the JDK's WebSocket, which shows what the Reactor Netty client hides: the server's pings
- * (answered with pongs automatically) and the close code and reason.
+ * A gateway client on the JDK's WebSocket, which shows what the Reactor Netty client
+ * hides: the server's pings (answered with pongs automatically) and the close code and
+ * reason.
  */
 final class JdkSocket implements AutoCloseable {
 
@@ -30,10 +31,15 @@ final class JdkSocket implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
     private final AtomicInteger pings = new AtomicInteger();
+
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
-    // held: once the HttpClient is unreachable the JDK stops its selector thread, and the socket goes deaf
+
+    // held: once the HttpClient is unreachable the JDK stops its selector thread, and the
+    // socket goes deaf
     private final HttpClient http = HttpClient.newHttpClient();
+
     private final WebSocket socket;
 
     private JdkSocket(int port, Map<String, String> headers) {
@@ -70,8 +76,10 @@ final class JdkSocket implements AutoCloseable {
     }
 
     List<String> errorCodes() {
-        return received.stream().filter(message -> message.get("type").stringValue().equals("error"))
-                .map(message -> message.get("data").get("code").stringValue()).toList();
+        return received.stream()
+            .filter(message -> message.get("type").stringValue().equals("error"))
+            .map(message -> message.get("data").get("code").stringValue())
+            .toList();
     }
 
     long pongs() {
@@ -133,5 +141,7 @@ final class JdkSocket implements AutoCloseable {
         public void onError(WebSocket webSocket, Throwable error) {
             closed.completeExceptionally(error);
         }
+
     }
+
 }

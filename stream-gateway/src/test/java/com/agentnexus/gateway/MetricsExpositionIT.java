@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a scraper and a person see of the gateway's meters, without a token: /metrics and /metrics/json. */
+/**
+ * What a scraper and a person see of the gateway's meters, without a token: /metrics and
+ * /metrics/json.
+ */
 class MetricsExpositionIT extends GatewayIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -25,8 +28,8 @@ class MetricsExpositionIT extends GatewayIntegrationTest {
         HttpResponse<String> response = get("/metrics/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode body = JsonMapper.builder().build().readTree(response.body());
         assertThat(body.get("application").stringValue()).isEqualTo("stream-gateway");
         JsonNode connections = meter(body, "agentnexus_active_websocket_connections");
@@ -36,9 +39,9 @@ class MetricsExpositionIT extends GatewayIntegrationTest {
         assertThat(sample.get("labels").get("application").stringValue()).isEqualTo("stream-gateway");
         assertThat(sample.get("value").isNumber()).isTrue();
         assertThat(meter(body, "agentnexus_websocket_slow_closes_total").get("type").stringValue())
-                .isEqualTo("counter");
+            .isEqualTo("counter");
         assertThat(body.get("meters").valueStream().map(m -> m.get("name").stringValue()))
-                .allMatch(name -> name.startsWith("agentnexus_"));
+            .allMatch(name -> name.startsWith("agentnexus_"));
     }
 
     @Test
@@ -46,25 +49,30 @@ class MetricsExpositionIT extends GatewayIntegrationTest {
         HttpResponse<String> response = get("/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
 
-        List<ExpositionSample> samples = PrometheusScrape.of(response.body()).samples().stream()
-                .filter(s -> s.name().startsWith("agentnexus_") || s.name().startsWith("jvm_"))
-                .toList();
+        List<ExpositionSample> samples = PrometheusScrape.of(response.body())
+            .samples()
+            .stream()
+            .filter(s -> s.name().startsWith("agentnexus_") || s.name().startsWith("jvm_"))
+            .toList();
 
         assertThat(samples).anyMatch(s -> s.name().startsWith("agentnexus_"))
-                .anyMatch(s -> s.name().startsWith("jvm_"))
-                .allSatisfy(s -> assertThat(s.labels()).as(s.name()).containsEntry("application", "stream-gateway"));
+            .anyMatch(s -> s.name().startsWith("jvm_"))
+            .allSatisfy(s -> assertThat(s.labels()).as(s.name()).containsEntry("application", "stream-gateway"));
     }
 
     @Test
     void readinessIsServedAsAMetricForPrometheus() {
-        // evaluated every 5 s off the scrape; the first evaluation may precede the application's readiness
+        // evaluated every 5 s off the scrape; the first evaluation may precede the
+        // application's readiness
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ExpositionSample> samples = ExpositionSample.parse(get("/metrics").body());
-            assertThat(samples).filteredOn(s -> s.name().equals("agentnexus_health_ready")).singleElement()
-                    .satisfies(s -> assertThat(s.labels()).containsEntry("application", "stream-gateway"))
-                    .satisfies(s -> assertThat(s.value()).isEqualTo(1.0));
+            assertThat(samples).filteredOn(s -> s.name().equals("agentnexus_health_ready"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.labels()).containsEntry("application", "stream-gateway"))
+                .satisfies(s -> assertThat(s.value()).isEqualTo(1.0));
             assertThat(samples).filteredOn(s -> s.name().equals("agentnexus_health_status") && s.value() == 1.0)
-                    .singleElement().satisfies(s -> assertThat(s.labels().get("status")).isIn("UP", "DEGRADED"));
+                .singleElement()
+                .satisfies(s -> assertThat(s.labels().get("status")).isIn("UP", "DEGRADED"));
         });
     }
 
@@ -74,9 +82,12 @@ class MetricsExpositionIT extends GatewayIntegrationTest {
     }
 
     private static JsonNode meter(JsonNode body, String name) {
-        List<JsonNode> named = body.get("meters").valueStream()
-                .filter(meter -> meter.get("name").stringValue().equals(name)).toList();
+        List<JsonNode> named = body.get("meters")
+            .valueStream()
+            .filter(meter -> meter.get("name").stringValue().equals(name))
+            .toList();
         assertThat(named).as(name + " in " + body).hasSize(1);
         return named.get(0);
     }
+
 }

@@ -83,7 +83,8 @@ class ProtocolErrorsIT extends GatewayIntegrationTest {
             run.completed("{}");
             publish(run.events().subList(1, run.events().size()));
 
-            // a second connection sees the terminal status, so the first had every chance to receive it
+            // a second connection sees the terminal status, so the first had every chance
+            // to receive it
             try (StreamClient witness = connect("alice")) {
                 witness.subscribe(run.executionId());
                 witness.awaitTerminalStatus(run.executionId());

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A handshake written byte by byte on a plain socket, for what a WebSocket client hides when the gateway refuses:
- * the status, the headers and the body of the refusal.
+ * A handshake written byte by byte on a plain socket, for what a WebSocket client hides
+ * when the gateway refuses: the status, the headers and the body of the refusal.
  */
 final class RawHandshake {
 
@@ -38,10 +38,13 @@ final class RawHandshake {
         return plain(port, "GET", target, headers);
     }
 
-    /** A plain HTTP request (no upgrade, no body) for {@code target} with these extra header lines. */
+    /**
+     * A plain HTTP request (no upgrade, no body) for {@code target} with these extra
+     * header lines.
+     */
     static Answer plain(int port, String method, String target, Map<String, String> headers) {
-        StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port
-                + "\r\nContent-Length: 0\r\n");
+        StringBuilder request = new StringBuilder(
+                method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Length: 0\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         return exchange(port, request.append("\r\n").toString());
     }
@@ -64,7 +67,8 @@ final class RawHandshake {
             int length = Integer.parseInt(answerHeaders.getOrDefault("content-length", "0"));
             String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
             return new Answer(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders, body);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -82,4 +86,5 @@ final class RawHandshake {
         }
         return head.toString(StandardCharsets.ISO_8859_1).trim();
     }
+
 }

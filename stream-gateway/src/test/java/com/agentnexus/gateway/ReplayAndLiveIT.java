@@ -72,7 +72,8 @@ class ReplayAndLiveIT extends GatewayIntegrationTest {
                 int split = 5 + i * 7;
                 publish(events.subList(0, split));
                 client.subscribe(runs.get(i).executionId());
-                // racing the subscription's replay: some of these land before its end offsets, some after
+                // racing the subscription's replay: some of these land before its end
+                // offsets, some after
                 secondHalves.add(CompletableFuture.runAsync(() -> publish(events.subList(split, events.size()))));
             }
             CompletableFuture.allOf(secondHalves.toArray(CompletableFuture[]::new)).join();
@@ -82,8 +83,7 @@ class ReplayAndLiveIT extends GatewayIntegrationTest {
             }
             client.roundTrip();
             for (ExecutionFixture run : runs) {
-                assertThat(client.seqsOf(run.executionId()))
-                        .containsExactlyElementsOf(seqs(1, run.events().size()));
+                assertThat(client.seqsOf(run.executionId())).containsExactlyElementsOf(seqs(1, run.events().size()));
             }
         }
     }
@@ -104,11 +104,13 @@ class ReplayAndLiveIT extends GatewayIntegrationTest {
 
     @Test
     void replaySeeksNearTheExecutionsStartInsteadOfReadingFromOffsetZero() {
-        // created (and stamped) two minutes ahead, so the records of earlier tests fall outside the start margin
-        ExecutionFixture run = finishedRun(anExecutionCreatedAt(System.currentTimeMillis() + 120_000)
-                .ownedBy("alice"), 3);
-        // a record far older than the execution, keyed by its id and owned by someone else: a replay that
-        // read the partition from the beginning would see it and refuse alice
+        // created (and stamped) two minutes ahead, so the records of earlier tests fall
+        // outside the start margin
+        ExecutionFixture run = finishedRun(anExecutionCreatedAt(System.currentTimeMillis() + 120_000).ownedBy("alice"),
+                3);
+        // a record far older than the execution, keyed by its id and owned by someone
+        // else: a replay that read the partition from the beginning would see it and
+        // refuse alice
         long longBefore = run.executionId().createdAt().minus(Duration.ofMinutes(10)).toEpochMilli();
         ExecutionStatusChanged stale = ExecutionStatusChanged.transition(run.executionId(), run.agentId(),
                 new com.agentnexus.events.UserId("mallory"), 1, longBefore,
@@ -122,8 +124,7 @@ class ReplayAndLiveIT extends GatewayIntegrationTest {
             client.roundTrip();
 
             assertThat(client.seqsOf(run.executionId())).containsExactlyElementsOf(seqs(1, run.events().size()));
-            assertThat(client.messagesAbout(run.executionId())).extracting(StreamClient::type)
-                    .doesNotContain("error");
+            assertThat(client.messagesAbout(run.executionId())).extracting(StreamClient::type).doesNotContain("error");
         }
     }
 
@@ -137,7 +138,8 @@ class ReplayAndLiveIT extends GatewayIntegrationTest {
         for (int i = 1; i <= lines; i++) {
             if (i % 3 == 0) {
                 run.stderr("line " + i);
-            } else {
+            }
+            else {
                 run.stdout("line " + i);
             }
             if (i % 4 == 0) {
@@ -154,7 +156,8 @@ class ReplayAndLiveIT extends GatewayIntegrationTest {
 
     private static List<String> wireTypes(List<ExecutionEvent> events) {
         return events.stream()
-                .map(event -> event.type().wireName().equals("resource") ? "metrics" : event.type().wireName())
-                .collect(Collectors.toList());
+            .map(event -> event.type().wireName().equals("resource") ? "metrics" : event.type().wireName())
+            .collect(Collectors.toList());
     }
+
 }

@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket client that never answers the server — not even a pong — like a peer that vanished without closing
- * its TCP connection, or one too slow to read. It can send text frames, and reads the server's frames only when
- * asked (until then, its receive buffer fills and the server's writes stall), until the close frame.
+ * A WebSocket client that never answers the server — not even a pong — like a peer that
+ * vanished without closing its TCP connection, or one too slow to read. It can send text
+ * frames, and reads the server's frames only when asked (until then, its receive buffer
+ * fills and the server's writes stall), until the close frame.
  */
 final class SilentSocket implements AutoCloseable {
 
@@ -22,14 +23,19 @@ final class SilentSocket implements AutoCloseable {
     }
 
     private final Socket socket;
+
     private final DataInputStream in;
+
     private final OutputStream out;
 
     SilentSocket(int port, String token) throws IOException {
         this(port, token, 0);
     }
 
-    /** With a receive buffer of {@code receiveBuffer} bytes (0: the system's), so that a stall shows soon. */
+    /**
+     * With a receive buffer of {@code receiveBuffer} bytes (0: the system's), so that a
+     * stall shows soon.
+     */
     SilentSocket(int port, String token, int receiveBuffer) throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) {
@@ -40,7 +46,8 @@ final class SilentSocket implements AutoCloseable {
         out = socket.getOutputStream();
         out.write(("GET /ws HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Authorization: Bearer " + token + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         String status = readHeaders();
@@ -56,7 +63,8 @@ final class SilentSocket implements AutoCloseable {
         frame.put((byte) 0x81);
         if (payload.length < 126) {
             frame.put((byte) (0x80 | payload.length));
-        } else {
+        }
+        else {
             frame.put((byte) (0x80 | 126)).putShort((short) payload.length);
         }
         byte[] mask = new byte[4];
@@ -69,7 +77,10 @@ final class SilentSocket implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads frames, answering nothing, until the server's close frame (or a read timeout: IOException). */
+    /**
+     * Reads frames, answering nothing, until the server's close frame (or a read timeout:
+     * IOException).
+     */
     Ending awaitClose() throws IOException {
         int pings = 0;
         int texts = 0;
@@ -78,19 +89,22 @@ final class SilentSocket implements AutoCloseable {
             long length = in.readUnsignedByte() & 0x7F;
             if (length == 126) {
                 length = in.readUnsignedShort();
-            } else if (length == 127) {
+            }
+            else if (length == 127) {
                 length = in.readLong();
             }
             byte[] payload = new byte[(int) length];
             in.readFully(payload);
             if (opcode == 0x9) {
                 pings++;
-            } else if (opcode == 0x1) {
+            }
+            else if (opcode == 0x1) {
                 texts++;
-            } else if (opcode == 0x8) {
+            }
+            else if (opcode == 0x8) {
                 int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
-                String reason = payload.length > 2
-                        ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+                String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8)
+                        : "";
                 return new Ending(pings, texts, code, reason);
             }
         }
@@ -108,4 +122,5 @@ final class SilentSocket implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
+
 }

@@ -13,13 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Replay goes at the client's pace: a reading client gets a history many times its queue, a client that stopped
- * reading is closed with 1013 once the grace is over (it resumes by seq later), and neither disturbs the other.
+ * Replay goes at the client's pace: a reading client gets a history many times its queue,
+ * a client that stopped reading is closed with 1013 once the grace is over (it resumes by
+ * seq later), and neither disturbs the other.
  */
-@TestPropertySource(properties = {
-        "agentnexus.gateway.connection.outbound-queue-capacity=64",
-        "agentnexus.gateway.connection.slow-client-grace=1s",
-        "agentnexus.gateway.connection.close-timeout=30s"})
+@TestPropertySource(properties = { "agentnexus.gateway.connection.outbound-queue-capacity=64",
+        "agentnexus.gateway.connection.slow-client-grace=1s", "agentnexus.gateway.connection.close-timeout=30s" })
 class SlowConsumerIT extends GatewayIntegrationTest {
 
     private final String alice = TestTokens.user("alice");
@@ -37,15 +36,15 @@ class SlowConsumerIT extends GatewayIntegrationTest {
             stalled.send(subscribe);
             reading.send(subscribe);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> reading.received().size() == run.events().size()
-                    || !reading.isOpen());
+            await().atMost(Duration.ofSeconds(60))
+                .until(() -> reading.received().size() == run.events().size() || !reading.isOpen());
             List<Long> seqs = reading.received().stream().map(message -> message.get("seq").longValue()).toList();
             assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, 602).boxed().toList());
             assertThat(reading.isOpen()).isTrue();
 
             // the stalled client reads only once the gateway has given up on it
-            await().atMost(Duration.ofSeconds(30)).until(() -> meters.get("agentnexus.websocket.slow.closes")
-                    .counter().count() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                .until(() -> meters.get("agentnexus.websocket.slow.closes").counter().count() == 1);
             SilentSocket.Ending ending = stalled.awaitClose();
             assertThat(ending.closeCode()).as("ending %s", ending).isEqualTo(1013);
             assertThat(ending.reason()).isEqualTo("too slow; reconnect and resume with fromSeq");
@@ -53,4 +52,5 @@ class SlowConsumerIT extends GatewayIntegrationTest {
             reading.roundTrip();
         }
     }
+
 }

@@ -13,12 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A client that stops reading for good never receives its 1013 close frame (it queues behind what the client does
- * not read); the gateway cuts the socket after the close timeout and frees the connection.
+ * A client that stops reading for good never receives its 1013 close frame (it queues
+ * behind what the client does not read); the gateway cuts the socket after the close
+ * timeout and frees the connection.
  */
-@TestPropertySource(properties = {
-        "agentnexus.gateway.connection.slow-client-grace=1s",
-        "agentnexus.gateway.connection.close-timeout=1s"})
+@TestPropertySource(properties = { "agentnexus.gateway.connection.slow-client-grace=1s",
+        "agentnexus.gateway.connection.close-timeout=1s" })
 class StalledClientIT extends GatewayIntegrationTest {
 
     @Autowired
@@ -33,7 +33,8 @@ class StalledClientIT extends GatewayIntegrationTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> openConnections() == 1);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> openConnections() == 0);
-            // what the kernel had buffered can still be read, then the cut connection ends without a close frame
+            // what the kernel had buffered can still be read, then the cut connection
+            // ends without a close frame
             assertThatThrownBy(stalled::awaitClose).isInstanceOf(EOFException.class);
         }
     }
@@ -41,4 +42,5 @@ class StalledClientIT extends GatewayIntegrationTest {
     private double openConnections() {
         return meters.get("agentnexus.active.websocket.connections").gauge().value();
     }
+
 }

@@ -25,19 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
 final class StreamClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
     private final Disposable connection;
+
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private StreamClient(URI uri, HttpHeaders headers) {
-        this.connection = client().execute(uri, headers, session -> session
-                .send(outgoing.asFlux().map(session::textMessage))
-                .and(session.receive().map(WebSocketMessage::getPayloadAsText)
-                        .doOnNext(text -> received.add(JSON.readTree(text)))))
-                .subscribe(null, failure::set, () -> failure.compareAndSet(null, new IllegalStateException("closed")));
+        this.connection = client()
+            .execute(uri, headers,
+                    session -> session.send(outgoing.asFlux().map(session::textMessage))
+                        .and(session.receive()
+                            .map(WebSocketMessage::getPayloadAsText)
+                            .doOnNext(text -> received.add(JSON.readTree(text)))))
+            .subscribe(null, failure::set, () -> failure.compareAndSet(null, new IllegalStateException("closed")));
     }
 
     /** Connects with the token in the Authorization header. */
@@ -52,12 +58,16 @@ final class StreamClient implements AutoCloseable {
         return new StreamClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), new HttpHeaders());
     }
 
-    /** Attempts a handshake and returns how it ended: empty on success, the error otherwise. */
+    /**
+     * Attempts a handshake and returns how it ended: empty on success, the error
+     * otherwise.
+     */
     static Mono<Void> handshake(URI uri, HttpHeaders headers) {
         return client().execute(uri, headers, session -> session.close());
     }
 
-    // a fresh connection each time: a pooled one that just carried a refused handshake must not be reused
+    // a fresh connection each time: a pooled one that just carried a refused handshake
+    // must not be reused
     private static ReactorNettyWebSocketClient client() {
         return new ReactorNettyWebSocketClient(HttpClient.newConnection());
     }
@@ -80,24 +90,25 @@ final class StreamClient implements AutoCloseable {
 
     List<JsonNode> messagesAbout(ExecutionId executionId) {
         return received.stream()
-                .filter(message -> message.has("executionId")
-                        && message.get("executionId").stringValue().equals(executionId.toString()))
-                .collect(Collectors.toList());
+            .filter(message -> message.has("executionId")
+                    && message.get("executionId").stringValue().equals(executionId.toString()))
+            .collect(Collectors.toList());
     }
 
     /** The seqs of the execution's events (log, status, metrics) in arrival order. */
     List<Long> seqsOf(ExecutionId executionId) {
         return messagesAbout(executionId).stream()
-                .filter(message -> !message.get("type").stringValue().equals("error"))
-                .map(message -> message.get("seq").longValue())
-                .collect(Collectors.toList());
+            .filter(message -> !message.get("type").stringValue().equals("error"))
+            .map(message -> message.get("seq").longValue())
+            .collect(Collectors.toList());
     }
 
     JsonNode awaitMessage(Predicate<JsonNode> matching) {
         try {
-            return await().atMost(WAIT).until(
-                    () -> received.stream().filter(matching).findFirst().orElse(null), message -> message != null);
-        } catch (ConditionTimeoutException e) {
+            return await().atMost(WAIT)
+                .until(() -> received.stream().filter(matching).findFirst().orElse(null), message -> message != null);
+        }
+        catch (ConditionTimeoutException e) {
             throw new AssertionError("no matching message within " + WAIT + "; received " + received
                     + "; connection ended with " + failure.get(), e);
         }
@@ -106,19 +117,22 @@ final class StreamClient implements AutoCloseable {
     JsonNode awaitTerminalStatus(ExecutionId executionId) {
         return awaitMessage(message -> isAbout(message, executionId) && type(message).equals("status")
                 && List.of("COMPLETED", "FAILED", "TIMED_OUT", "CANCELLED")
-                        .contains(message.get("data").get("status").stringValue()));
+                    .contains(message.get("data").get("status").stringValue()));
     }
 
     JsonNode awaitError(ExecutionId executionId) {
         return awaitMessage(message -> isAbout(message, executionId) && type(message).equals("error"));
     }
 
-    /** Sends a ping and waits for a pong: everything the gateway queued before it has then arrived. */
+    /**
+     * Sends a ping and waits for a pong: everything the gateway queued before it has then
+     * arrived.
+     */
     void roundTrip() {
         int pongs = (int) received.stream().filter(message -> type(message).equals("pong")).count();
         send("{\"type\":\"ping\"}");
-        await().atMost(WAIT).until(() -> received.stream().filter(message -> type(message).equals("pong")).count()
-                > pongs);
+        await().atMost(WAIT)
+            .until(() -> received.stream().filter(message -> type(message).equals("pong")).count() > pongs);
     }
 
     static String type(JsonNode message) {
@@ -132,8 +146,10 @@ final class StreamClient implements AutoCloseable {
 
     /** The codes of the {@code error} messages received so far, in arrival order. */
     List<String> errorCodes() {
-        return received.stream().filter(message -> type(message).equals("error")).map(StreamClient::code)
-                .collect(Collectors.toList());
+        return received.stream()
+            .filter(message -> type(message).equals("error"))
+            .map(StreamClient::code)
+            .collect(Collectors.toList());
     }
 
     private static boolean isAbout(JsonNode message, ExecutionId executionId) {
@@ -145,4 +161,5 @@ final class StreamClient implements AutoCloseable {
         outgoing.tryEmitComplete();
         connection.dispose();
     }
+
 }

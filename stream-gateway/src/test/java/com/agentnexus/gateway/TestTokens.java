@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The tokens the gateway's tests need, signed with the development secret unless told otherwise. */
+/**
+ * The tokens the gateway's tests need, signed with the development secret unless told
+ * otherwise.
+ */
 final class TestTokens {
 
     private TestTokens() {
@@ -30,4 +33,5 @@ final class TestTokens {
     private static Instant inAnHour() {
         return Instant.now().plus(Duration.ofHours(1));
     }
+
 }

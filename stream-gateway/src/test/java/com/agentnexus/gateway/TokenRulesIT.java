@@ -17,10 +17,11 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The gateway reads tokens exactly as the REST services do (roles as an array or one space-separated string,
- * {@code sub} a JSON string), refuses every token problem with 401 problem details, and documents the statuses
- * that come from elsewhere (Netty's 414 and 431, 400 for a request that is no handshake). Any HTTP failure is a
- * problem, a 500 included: one route exists only in this test and fails the way a bug would.
+ * The gateway reads tokens exactly as the REST services do (roles as an array or one
+ * space-separated string, {@code sub} a JSON string), refuses every token problem with
+ * 401 problem details, and documents the statuses that come from elsewhere (Netty's 414
+ * and 431, 400 for a request that is no handshake). Any HTTP failure is a problem, a 500
+ * included: one route exists only in this test and fails the way a bug would.
  */
 @Import(TokenRulesIT.FailingRoute.class)
 class TokenRulesIT extends GatewayIntegrationTest {
@@ -31,8 +32,8 @@ class TokenRulesIT extends GatewayIntegrationTest {
     void rolesGivenAsOneSpaceSeparatedStringMakeAnAdminAsOnRest() {
         ExecutionFixture run = finishedRun("bob", 3);
         publish(run.events());
-        String token = Hs256Tokens.signClaims(Hs256Tokens.DEV_SECRET,
-                Map.of("sub", "operator", "roles", "ops admin"), Instant.now().plusSeconds(600));
+        String token = Hs256Tokens.signClaims(Hs256Tokens.DEV_SECRET, Map.of("sub", "operator", "roles", "ops admin"),
+                Instant.now().plusSeconds(600));
 
         try (StreamClient admin = StreamClient.withBearer(port, token)) {
             admin.subscribe(run.executionId());
@@ -45,8 +46,8 @@ class TokenRulesIT extends GatewayIntegrationTest {
 
     @Test
     void aSubjectThatIsNotAStringIsRefusedWith401Problem() {
-        String numeric = Hs256Tokens.signPayload(Hs256Tokens.DEV_SECRET, "{\"sub\":42,\"exp\":"
-                + Instant.now().plusSeconds(600).getEpochSecond() + "}");
+        String numeric = Hs256Tokens.signPayload(Hs256Tokens.DEV_SECRET,
+                "{\"sub\":42,\"exp\":" + Instant.now().plusSeconds(600).getEpochSecond() + "}");
 
         RawHandshake.Answer answer = RawHandshake.upgrade(port, "/ws", Map.of("Authorization", "Bearer " + numeric));
 
@@ -59,9 +60,9 @@ class TokenRulesIT extends GatewayIntegrationTest {
         String valid = TestTokens.user("alice");
         String badRoles = Hs256Tokens.signClaims(Hs256Tokens.DEV_SECRET, Map.of("sub", "alice", "roles", 7),
                 Instant.now().plusSeconds(600));
-        for (RawHandshake.Answer answer : List.of(
-                RawHandshake.upgrade(port, "/ws", Map.of()),
-                // two tokens: RFC 6750 would allow 400; the gateway answers every token problem alike
+        for (RawHandshake.Answer answer : List.of(RawHandshake.upgrade(port, "/ws", Map.of()),
+                // two tokens: RFC 6750 would allow 400; the gateway answers every token
+                // problem alike
                 RawHandshake.upgrade(port, "/ws?access_token=" + valid, Map.of("Authorization", "Bearer " + valid)),
                 RawHandshake.upgrade(port, "/ws?access_token=not-a-jwt", Map.of()),
                 RawHandshake.upgrade(port, "/ws", Map.of("Authorization", "Bearer " + badRoles)))) {
@@ -80,11 +81,12 @@ class TokenRulesIT extends GatewayIntegrationTest {
         assertThat(notGet.status()).isEqualTo(405);
         assertThat(notGet.headers().get("content-type")).startsWith("application/problem+json");
 
-        // refused by Netty before the gateway sees the request, so before authentication too
+        // refused by Netty before the gateway sees the request, so before authentication
+        // too
         assertThat(RawHandshake.upgrade(port, "/ws?access_token=" + "x".repeat(5000), Map.of()).status())
-                .isEqualTo(414);
-        assertThat(RawHandshake.upgrade(port, "/ws", Map.of("Authorization", "Bearer " + "x".repeat(9000)))
-                .status()).isEqualTo(431);
+            .isEqualTo(414);
+        assertThat(RawHandshake.upgrade(port, "/ws", Map.of("Authorization", "Bearer " + "x".repeat(9000))).status())
+            .isEqualTo(431);
     }
 
     @Test
@@ -94,8 +96,9 @@ class TokenRulesIT extends GatewayIntegrationTest {
 
         assertThat(answer.status()).isEqualTo(500);
         assertThat(answer.headers().get("content-type")).startsWith("application/problem+json");
-        assertThat(answer.body()).contains("\"status\":500", "internal-error").doesNotContain(INTERNALS)
-                .doesNotContain("IllegalStateException");
+        assertThat(answer.body()).contains("\"status\":500", "internal-error")
+            .doesNotContain(INTERNALS)
+            .doesNotContain("IllegalStateException");
     }
 
     private static void assertUnauthorizedProblem(RawHandshake.Answer answer) {
@@ -113,5 +116,7 @@ class TokenRulesIT extends GatewayIntegrationTest {
                 throw new IllegalStateException(INTERNALS);
             }).build();
         }
+
     }
+
 }

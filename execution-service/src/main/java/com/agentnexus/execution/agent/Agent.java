@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * An agent of the catalog.
  *
- * @param script    POSIX shell script the runner executes with {@code /bin/sh -c}
- * @param timeout   how long one execution may run before it is killed and ends TIMED_OUT
+ * @param script POSIX shell script the runner executes with {@code /bin/sh -c}
+ * @param timeout how long one execution may run before it is killed and ends TIMED_OUT
  * @param container the container the Docker runner starts it in
  */
 public record Agent(AgentId id, String name, BigInteger priceWei, Duration timeout, String script,

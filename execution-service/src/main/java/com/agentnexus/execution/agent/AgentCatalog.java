@@ -26,9 +26,9 @@ public class AgentCatalog {
     /** The agent with this id, or empty. */
     public Mono<Agent> find(AgentId id) {
         return db.sql("SELECT " + COLUMNS + " FROM agents WHERE id = :id")
-                .bind("id", id.value())
-                .map(AgentCatalog::toAgent)
-                .one();
+            .bind("id", id.value())
+            .map(AgentCatalog::toAgent)
+            .one();
     }
 
     /** Every agent, by id. */
@@ -38,19 +38,20 @@ public class AgentCatalog {
 
     /** Adds an agent; fails with {@link DuplicateKeyException} when the id is taken. */
     Mono<Agent> add(Agent agent) {
-        return db.sql("INSERT INTO agents (" + COLUMNS + ") VALUES (:id, :name, :price, :timeout, :script, :image,"
-                        + " :memory, :cpus, :pids)")
-                .bind("id", agent.id().value())
-                .bind("name", agent.name())
-                .bind("price", new BigDecimal(agent.priceWei()))
-                .bind("timeout", agent.timeout().toMillis())
-                .bind("script", agent.script())
-                .bind("image", agent.container().image())
-                .bind("memory", agent.container().memoryBytes())
-                .bind("cpus", agent.container().cpus())
-                .bind("pids", agent.container().pidsLimit())
-                .then()
-                .thenReturn(agent);
+        return db
+            .sql("INSERT INTO agents (" + COLUMNS + ") VALUES (:id, :name, :price, :timeout, :script, :image,"
+                    + " :memory, :cpus, :pids)")
+            .bind("id", agent.id().value())
+            .bind("name", agent.name())
+            .bind("price", new BigDecimal(agent.priceWei()))
+            .bind("timeout", agent.timeout().toMillis())
+            .bind("script", agent.script())
+            .bind("image", agent.container().image())
+            .bind("memory", agent.container().memoryBytes())
+            .bind("cpus", agent.container().cpus())
+            .bind("pids", agent.container().pidsLimit())
+            .then()
+            .thenReturn(agent);
     }
 
     private static Agent toAgent(Readable row) {
@@ -60,4 +61,5 @@ public class AgentCatalog {
                 new AgentContainer(row.get("image", String.class), row.get("memory_bytes", Long.class),
                         row.get("cpus", Double.class), row.get("pids_limit", Long.class)));
     }
+
 }

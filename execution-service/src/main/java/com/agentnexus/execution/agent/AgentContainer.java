@@ -3,18 +3,20 @@ package com.agentnexus.execution.agent;
 import java.util.Objects;
 
 /**
- * An agent's container settings (the issue's defaults unless the agent says otherwise). The execution package maps
- * them to the runner's sandbox; the catalog does not know runners.
+ * An agent's container settings (the issue's defaults unless the agent says otherwise).
+ * The execution package maps them to the runner's sandbox; the catalog does not know
+ * runners.
  *
  * @param memoryBytes memory limit; swap is set equal to it
- * @param cpus        CPU limit in cores
- * @param pidsLimit   maximum number of processes in the container
+ * @param cpus CPU limit in cores
+ * @param pidsLimit maximum number of processes in the container
  */
 public record AgentContainer(String image, long memoryBytes, double cpus, long pidsLimit) {
 
     static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
-    public static final AgentContainer DEFAULT = new AgentContainer("localhost/agentnexus-demo:1",
-            512L * 1024 * 1024, 0.5, 100);
+
+    public static final AgentContainer DEFAULT = new AgentContainer("localhost/agentnexus-demo:1", 512L * 1024 * 1024,
+            0.5, 100);
 
     public AgentContainer {
         Objects.requireNonNull(image, "image");

@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 class AgentController {
 
     private final AgentCatalog catalog;
+
     private final AgentRequestParser parser = new AgentRequestParser();
 
     AgentController(AgentCatalog catalog) {
@@ -40,16 +41,18 @@ class AgentController {
     }
 
     /**
-     * Admins only. The body is read as text so that every malformed body gets our own precise 400; only a JSON
-     * media type is read at all (415 otherwise).
+     * Admins only. The body is read as text so that every malformed body gets our own
+     * precise 400; only a JSON media type is read at all (415 otherwise).
      */
-    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    @Operation(summary = "Add an agent (admin)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            required = true, content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = NewAgent.class))))
+    @PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
+    @Operation(summary = "Add an agent (admin)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = NewAgent.class))))
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "400", description = "A field is missing or out of range, or holds NUL or an unpaired"
-            + " UTF-16 surrogate (the detail names it)")
+    @ApiResponse(responseCode = "400",
+            description = "A field is missing or out of range, or holds NUL or an unpaired"
+                    + " UTF-16 surrogate (the detail names it)")
     @ApiResponse(responseCode = "403", description = "The caller is not an admin")
     @ApiResponse(responseCode = "409", description = "An agent with this id exists")
     @ApiResponse(responseCode = "413", description = "Body or script too large")
@@ -60,15 +63,18 @@ class AgentController {
             return Mono.error(ApiProblem.forbidden("Only admins may add agents."));
         }
         return Mono.fromCallable(() -> parser.parse(body))
-                .flatMap(catalog::add)
-                .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict("agent-exists", "Agent exists",
-                        "An agent with this id already exists."))
-                .map(agent -> ResponseEntity.status(HttpStatus.CREATED)
-                        .location(URI.create("/api/agents/" + agent.id().value()))
-                        .body(AgentView.of(agent)));
+            .flatMap(catalog::add)
+            .onErrorMap(DuplicateKeyException.class,
+                    e -> ApiProblem.conflict("agent-exists", "Agent exists", "An agent with this id already exists."))
+            .map(agent -> ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/agents/" + agent.id().value()))
+                .body(AgentView.of(agent)));
     }
 
-    /** The public face of an agent; the script stays internal. Wei travel as decimal strings (exceed 2^53). */
+    /**
+     * The public face of an agent; the script stays internal. Wei travel as decimal
+     * strings (exceed 2^53).
+     */
     record AgentView(String id, String name, String priceWei, long timeoutMs, String image, long memoryBytes,
             double cpus, long pidsLimit) {
         static AgentView of(Agent agent) {
@@ -79,20 +85,22 @@ class AgentController {
         }
     }
 
-    /** The body of an add, for the OpenAPI document; {@link AgentRequestParser} reads the raw text. */
+    /**
+     * The body of an add, for the OpenAPI document; {@link AgentRequestParser} reads the
+     * raw text.
+     */
     @Schema(name = "NewAgent")
-    record NewAgent(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "[a-z0-9][a-z0-9-]{1,62}") String id,
+    record NewAgent(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "[a-z0-9][a-z0-9-]{1,62}") String id,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String name,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "0|[1-9][0-9]{0,77}",
                     description = "Wei as a decimal string") String priceWei,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "POSIX shell script; INPUT_DATA, EXECUTION_ID, AGENT_ID in its environment")
-            String script,
+                    description = "POSIX shell script; INPUT_DATA, EXECUTION_ID, AGENT_ID in its environment") String script,
             @Schema(description = "default 300000") @Nullable Long timeoutMs,
             @Schema(description = "container image (default the demo image)") @Nullable String image,
             @Schema(description = "default 536870912") @Nullable Long memoryBytes,
             @Schema(description = "default 0.5, at most 64") @Nullable Double cpus,
             @Schema(description = "default 100") @Nullable Long pidsLimit) {
     }
+
 }

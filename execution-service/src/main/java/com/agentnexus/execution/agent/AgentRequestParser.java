@@ -13,20 +13,29 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a raw {@code POST /api/agents} body into an {@link Agent}, or says precisely why not (400 / 413). */
+/**
+ * Turns a raw {@code POST /api/agents} body into an {@link Agent}, or says precisely why
+ * not (400 / 413).
+ */
 final class AgentRequestParser {
 
     static final long MAX_BODY_BYTES = 128 * 1024;
+
     private static final int MAX_SCRIPT_BYTES = 64 * 1024;
+
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-    // Wei are unsigned integers up to uint256 (78 digits); a decimal string because they exceed 2^53.
+
+    // Wei are unsigned integers up to uint256 (78 digits); a decimal string because they
+    // exceed 2^53.
     private static final Pattern WEI = Pattern.compile("0|[1-9][0-9]{0,77}");
+
     private static final long DEFAULT_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
+
     private static final long MAX_TIMEOUT_MS = Duration.ofHours(1).toMillis();
 
     private final JsonMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
 
     Agent parse(@Nullable String body) {
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
@@ -35,7 +44,8 @@ final class AgentRequestParser {
         JsonNode root;
         try {
             root = mapper.readTree(body == null ? "" : body);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             throw ApiProblem.badRequest("The request body is not valid JSON.");
         }
         if (root == null || !root.isObject()) {
@@ -43,8 +53,8 @@ final class AgentRequestParser {
         }
         String id = requiredString(root, "id");
         if (!ID.matcher(id).matches()) {
-            throw ApiProblem.badRequest("'id' must be 2-63 characters of a-z, 0-9 and '-', starting with a letter"
-                    + " or digit.");
+            throw ApiProblem
+                .badRequest("'id' must be 2-63 characters of a-z, 0-9 and '-', starting with a letter" + " or digit.");
         }
         String name = requiredString(root, "name");
         if (name.length() > 200) {
@@ -80,8 +90,8 @@ final class AgentRequestParser {
             }
             cpus = cpuNode.doubleValue();
         }
-        return new AgentContainer(image == null || image.isNull() ? defaults.image() : storable("image",
-                image.stringValue()), memory,
+        return new AgentContainer(
+                image == null || image.isNull() ? defaults.image() : storable("image", image.stringValue()), memory,
                 cpus, pids);
     }
 
@@ -105,10 +115,10 @@ final class AgentRequestParser {
         if (node == null || node.isNull()) {
             return fallback;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min
-                || node.longValue() > max) {
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
             throw ApiProblem.badRequest("'" + field + "' must be an integer in [" + min + ", " + max + "].");
         }
         return node.longValue();
     }
+
 }

@@ -7,15 +7,17 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Cancels a live execution of this process. A queued one is withdrawn and ended CANCELLED at once, without
- * running; a running one has its agent killed, and its lifecycle publishes CANCELLED once the agent is gone.
- * Completes when the terminal status is published and stored.
+ * Cancels a live execution of this process. A queued one is withdrawn and ended CANCELLED
+ * at once, without running; a running one has its agent killed, and its lifecycle
+ * publishes CANCELLED once the agent is gone. Completes when the terminal status is
+ * published and stored.
  */
 final class CancelExecution {
 
     private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(30);
 
     private final ExecutionSlots slots;
+
     private final ExecutionLifecycle lifecycle;
 
     CancelExecution(ExecutionSlots slots, ExecutionLifecycle lifecycle) {
@@ -23,7 +25,9 @@ final class CancelExecution {
         this.lifecycle = lifecycle;
     }
 
-    /** @param execution a row the caller may see, read just before */
+    /**
+     * @param execution a row the caller may see, read just before
+     */
     Mono<Void> cancel(ExecutionRecord execution) {
         ExecutionStatus status = ExecutionStatus.valueOf(execution.status());
         if (status.isTerminal()) {
@@ -31,7 +35,8 @@ final class CancelExecution {
         }
         ExecutionControl control = slots.active(new ExecutionId(execution.id()));
         if (control == null) {
-            // Ended between the read and now, or owned by another instance (see ExecutionProperties).
+            // Ended between the read and now, or owned by another instance (see
+            // ExecutionProperties).
             return Mono.error(ExecutionProblem.notCancellableHere());
         }
         switch (control.requestCancel()) {
@@ -39,11 +44,13 @@ final class CancelExecution {
                 slots.withdraw(control);
                 // Publishing waits for Kafka's acknowledgement: not on the event loop.
                 return Mono.fromRunnable(() -> lifecycle.endUnstarted(control))
-                        .subscribeOn(Schedulers.boundedElastic()).then();
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .then();
             case KILLING:
                 return Mono.fromFuture(control.recorded()).timeout(RECORD_TIMEOUT);
             default:
                 return Mono.error(ExecutionProblem.endDecided());
         }
     }
+
 }

@@ -36,8 +36,8 @@ class ExecutionConfiguration {
     UnrecordedEnds unrecordedEnds(ExecutionProperties props, MeterRegistry registry) {
         var ends = new UnrecordedEnds(props.endRetryMaxBackoff());
         Gauge.builder("agentnexus.executions.unrecorded.ends", ends, UnrecordedEnds::count)
-                .description("Execution ends published to Kafka but not yet written to their rows (database down)")
-                .register(registry);
+            .description("Execution ends published to Kafka but not yet written to their rows (database down)")
+            .register(registry);
         return ends;
     }
 
@@ -66,8 +66,8 @@ class ExecutionConfiguration {
 
     /** What restart recovery (package recovery) may see and do of the executions. */
     @Bean
-    UnfinishedExecutions unfinishedExecutions(ExecutionStore store, ExecutionSlots slots,
-            UnrecordedEnds unrecorded) {
+    UnfinishedExecutions unfinishedExecutions(ExecutionStore store, ExecutionSlots slots, UnrecordedEnds unrecorded) {
         return new UnfinishedExecutionRows(store, slots, unrecorded);
     }
+
 }

@@ -29,12 +29,15 @@ import reactor.core.publisher.Mono;
 class ExecutionController {
 
     private final ExecutionRequestParser parser;
+
     private final StartExecution startExecution;
+
     private final CancelExecution cancelExecution;
+
     private final ExecutionStore store;
 
-    ExecutionController(ExecutionRequestParser parser, StartExecution startExecution,
-            CancelExecution cancelExecution, ExecutionStore store) {
+    ExecutionController(ExecutionRequestParser parser, StartExecution startExecution, CancelExecution cancelExecution,
+            ExecutionStore store) {
         this.parser = parser;
         this.startExecution = startExecution;
         this.cancelExecution = cancelExecution;
@@ -42,16 +45,19 @@ class ExecutionController {
     }
 
     /**
-     * The body is read as text so that malformed JSON gets our own precise 400 rather than a codec error; only a
-     * JSON media type is read at all (415 otherwise), whatever the text would parse as.
+     * The body is read as text so that malformed JSON gets our own precise 400 rather
+     * than a codec error; only a JSON media type is read at all (415 otherwise), whatever
+     * the text would parse as.
      */
-    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    @Operation(summary = "Start an execution of an agent", requestBody = @io.swagger.v3.oas.annotations.parameters
-            .RequestBody(required = true, content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = StartRequest.class))))
+    @PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
+    @Operation(summary = "Start an execution of an agent",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = StartRequest.class))))
     @ApiResponse(responseCode = "202", description = "Accepted; events follow on Kafka and the WebSocket")
-    @ApiResponse(responseCode = "400", description = "Not a JSON object, agentId missing, input not an object,"
-            + " agentId or input holding NUL or an unpaired UTF-16 surrogate (the detail names the field)")
+    @ApiResponse(responseCode = "400",
+            description = "Not a JSON object, agentId missing, input not an object,"
+                    + " agentId or input holding NUL or an unpaired UTF-16 surrogate (the detail names the field)")
     @ApiResponse(responseCode = "404", description = "Unknown agent")
     @ApiResponse(responseCode = "413", description = "Input larger than agentnexus.execution.max-input-size")
     @ApiResponse(responseCode = "415", description = "Body not application/json (or another +json type)")
@@ -61,28 +67,34 @@ class ExecutionController {
     Mono<ResponseEntity<Started>> start(@RequestBody(required = false) @Nullable String body,
             Authentication authentication) {
         return Mono.fromCallable(() -> parser.parse(body))
-                .flatMap(request -> startExecution.start(Viewer.of(authentication), request))
-                .map(id -> ResponseEntity.accepted()
-                        .location(URI.create("/api/executions/" + id))
-                        .body(new Started(id.toString(), ExecutionStatus.PENDING.name())));
+            .flatMap(request -> startExecution.start(Viewer.of(authentication), request))
+            .map(id -> ResponseEntity.accepted()
+                .location(URI.create("/api/executions/" + id))
+                .body(new Started(id.toString(), ExecutionStatus.PENDING.name())));
     }
 
-    /** The caller's own executions, newest first; an admin sees everyone's only when asking {@code all=true}. */
+    /**
+     * The caller's own executions, newest first; an admin sees everyone's only when
+     * asking {@code all=true}.
+     */
     @GetMapping
     @Operation(summary = "List the caller's executions, newest first (admins: all=true for everyone's)")
     @ApiResponse(responseCode = "200", description = "One page")
-    @ApiResponse(responseCode = "400", description = "Unknown status, page < 0, size outside 1..100, agentId"
-            + " holding NUL or an unpaired UTF-16 surrogate")
+    @ApiResponse(responseCode = "400",
+            description = "Unknown status, page < 0, size outside 1..100, agentId"
+                    + " holding NUL or an unpaired UTF-16 surrogate")
     @ApiResponse(responseCode = "403", description = "all=true without the admin role")
     Mono<ExecutionPage> list(@RequestParam(required = false) @Nullable String agentId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String page,
-            @RequestParam(required = false) @Nullable String size,
-            @RequestParam(required = false) @Nullable String all, Authentication authentication) {
-        return Mono.fromCallable(() -> ExecutionQueryParser.parse(Viewer.of(authentication), agentId, status, page,
-                        size, all))
-                .flatMap(query -> store.list(query).map(ExecutionView::of).collectList()
-                        .zipWith(store.count(query), (items, total) -> ExecutionPage.of(items, query, total)));
+            @RequestParam(required = false) @Nullable String size, @RequestParam(required = false) @Nullable String all,
+            Authentication authentication) {
+        return Mono
+            .fromCallable(() -> ExecutionQueryParser.parse(Viewer.of(authentication), agentId, status, page, size, all))
+            .flatMap(query -> store.list(query)
+                .map(ExecutionView::of)
+                .collectList()
+                .zipWith(store.count(query), (items, total) -> ExecutionPage.of(items, query, total)));
     }
 
     @GetMapping("/{id}")
@@ -93,7 +105,10 @@ class ExecutionController {
         return visible(id, Viewer.of(authentication)).map(ExecutionView::of);
     }
 
-    /** Owner or admin; answers with the execution as it ended (CANCELLED), or 409 when it had already ended. */
+    /**
+     * Owner or admin; answers with the execution as it ended (CANCELLED), or 409 when it
+     * had already ended.
+     */
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a pending or running execution (owner or admin)")
     @ApiResponse(responseCode = "200", description = "The execution, now CANCELLED")
@@ -101,21 +116,21 @@ class ExecutionController {
     @ApiResponse(responseCode = "409", description = "The execution had already ended")
     Mono<ExecutionView> cancel(@PathVariable String id, Authentication authentication) {
         return visible(id, Viewer.of(authentication))
-                .flatMap(execution -> cancelExecution.cancel(execution).then(store.find(execution.id())))
-                .map(ExecutionView::of);
+            .flatMap(execution -> cancelExecution.cancel(execution).then(store.find(execution.id())))
+            .map(ExecutionView::of);
     }
 
     private Mono<ExecutionRecord> visible(String id, Viewer caller) {
-        return parseId(id)
-                .flatMap(store::find)
-                .filter(execution -> caller.maySee(new UserId(execution.userId())))
-                .switchIfEmpty(Mono.error(ExecutionProblem::executionNotFound));
+        return parseId(id).flatMap(store::find)
+            .filter(execution -> caller.maySee(new UserId(execution.userId())))
+            .switchIfEmpty(Mono.error(ExecutionProblem::executionNotFound));
     }
 
     private static Mono<UUID> parseId(String id) {
         try {
             return Mono.just(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return Mono.empty();
         }
     }
@@ -123,10 +138,12 @@ class ExecutionController {
     record Started(String executionId, String status) {
     }
 
-    /** The body of a start, for the OpenAPI document; {@link ExecutionRequestParser} reads the raw text. */
+    /**
+     * The body of a start, for the OpenAPI document; {@link ExecutionRequestParser} reads
+     * the raw text.
+     */
     @Schema(name = "StartExecutionRequest")
-    record StartRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "demo-worker") String agentId,
+    record StartRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "demo-worker") String agentId,
             @Schema(description = "JSON object handed to the agent as INPUT_DATA (default {})",
                     example = "{\"prompt\":\"hello\"}") @Nullable Map<String, Object> input) {
     }
@@ -138,4 +155,5 @@ class ExecutionController {
                     (total + query.size() - 1) / query.size());
         }
     }
+
 }

@@ -23,34 +23,51 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Drives one accepted execution from RUNNING to exactly one terminal status, which is always its last event:
- * it is published only after the runner has delivered every line and stopped sampling. Which terminal status it
- * is — the agent's own outcome, its timeout or a cancel — is decided once, by {@link ExecutionControl}.
+ * Drives one accepted execution from RUNNING to exactly one terminal status, which is
+ * always its last event: it is published only after the runner has delivered every line
+ * and stopped sampling. Which terminal status it is — the agent's own outcome, its
+ * timeout or a cancel — is decided once, by {@link ExecutionControl}.
  *
- * <p>The database follows Kafka. An end that cannot be written (PostgreSQL down) is written again in the background
- * until it is ({@link UnrecordedEnds}). A start that cannot be written ends the execution before its agent runs:
- * FAILED {@value #START_NOT_RECORDED}, an end that then reaches the row like any other — rather than an agent at
- * work behind a row that says PENDING, with no started_at, for as long as the outage lasts.
+ * <p>
+ * The database follows Kafka. An end that cannot be written (PostgreSQL down) is written
+ * again in the background until it is ({@link UnrecordedEnds}). A start that cannot be
+ * written ends the execution before its agent runs: FAILED {@value #START_NOT_RECORDED},
+ * an end that then reaches the row like any other — rather than an agent at work behind a
+ * row that says PENDING, with no started_at, for as long as the outage lasts.
  */
 final class ExecutionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionLifecycle.class);
+
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration KILL_GRACE = Duration.ofSeconds(10);
+
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-    /** At shutdown every wait is short: together they fit in {@link ExecutionShutdown#GRACE}. */
+
+    /**
+     * At shutdown every wait is short: together they fit in
+     * {@link ExecutionShutdown#GRACE}.
+     */
     private static final Duration SHUTDOWN_KILL_GRACE = Duration.ofSeconds(5);
+
     private static final Duration SHUTDOWN_ACK_TIMEOUT = Duration.ofSeconds(2);
+
     private static final Duration SHUTDOWN_DB_TIMEOUT = Duration.ofSeconds(2);
     static final String SHUTDOWN = "interrupted by shutdown";
     static final String CANCELLED = "cancelled";
     static final String START_NOT_RECORDED = "could not record the start in the database";
 
     private final AgentRunner runner;
+
     private final ExecutionStore store;
+
     private final LogLineSanitizer sanitizer;
+
     private final LineCap cap;
+
     private final UnrecordedEnds unrecorded;
+
     private final Clock clock;
 
     ExecutionLifecycle(AgentRunner runner, ExecutionStore store, LogLineSanitizer sanitizer, LineCap cap,
@@ -76,10 +93,12 @@ final class ExecutionLifecycle {
             events.status(ExecutionStatus.RUNNING);
             end = startRecorded(execution, events.lastSeq()) ? runToEnd(control, run, startNanos)
                     : decided(control, TerminalStatus.failed(START_NOT_RECORDED, null, elapsedMillis(startNanos)));
-        } catch (RuntimeException | ExecutionException e) {
+        }
+        catch (RuntimeException | ExecutionException e) {
             log.error("execution {} failed inside the service", execution.id(), e);
             end = decided(control, TerminalStatus.failed("internal error", null, elapsedMillis(startNanos)));
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             end = decided(control, TerminalStatus.failed(SHUTDOWN, null, elapsedMillis(startNanos)));
         }
@@ -90,14 +109,18 @@ final class ExecutionLifecycle {
         try {
             store.markRunning(execution.id(), lastSeq, clock.instant()).block(DB_TIMEOUT);
             return true;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("could not record the start of execution {} ({}); it ends without running", execution.id(),
                     e.toString());
             return false;
         }
     }
 
-    /** Ends an execution that never started (cancelled while queued): CANCELLED follows PENDING directly. */
+    /**
+     * Ends an execution that never started (cancelled while queued): CANCELLED follows
+     * PENDING directly.
+     */
     void endUnstarted(ExecutionControl control) {
         finish(control, null, cancelled(null, 0));
     }
@@ -108,7 +131,8 @@ final class ExecutionLifecycle {
         RunningAgent agent;
         try {
             agent = runner.start(spec(execution), run);
-        } catch (RunnerException e) {
+        }
+        catch (RunnerException e) {
             return decided(control, TerminalStatus.failed(e.getMessage(), null, elapsedMillis(startNanos)));
         }
         control.attach(agent);
@@ -116,11 +140,13 @@ final class ExecutionLifecycle {
         try {
             int exitCode = agent.exit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long duration = elapsedMillis(startNanos);
-            return decided(control, exitCode == 0
-                    ? TerminalStatus.completed(execution.agent().priceWei(), run.output(), 0, duration)
-                    : TerminalStatus.failed("exited with code " + exitCode, exitCode, duration));
-        } catch (TimeoutException e) {
-            // Decide before killing: a cancel that arrives during the kill must not turn this into CANCELLED.
+            return decided(control,
+                    exitCode == 0 ? TerminalStatus.completed(execution.agent().priceWei(), run.output(), 0, duration)
+                            : TerminalStatus.failed("exited with code " + exitCode, exitCode, duration));
+        }
+        catch (TimeoutException e) {
+            // Decide before killing: a cancel that arrives during the kill must not turn
+            // this into CANCELLED.
             boolean cancelled = control.decideCancelled();
             control.events().stopHoldingBack();
             agent.kill();
@@ -128,9 +154,10 @@ final class ExecutionLifecycle {
             long duration = elapsedMillis(startNanos);
             return cancelled ? cancelled(exitCode, duration)
                     : TerminalStatus.timedOut("timed out after " + describe(timeout), exitCode, duration);
-        } catch (InterruptedException e) {
-            // The service is stopping (ExecutionSlots.shutDown): the agent must not outlive it — a container would
-            // run on with no timeout and never be removed.
+        }
+        catch (InterruptedException e) {
+            // The service is stopping (ExecutionSlots.shutDown): the agent must not
+            // outlive it — a container would run on with no timeout and never be removed.
             control.events().stopHoldingBack();
             agent.kill();
             Integer exitCode = awaitKilledAtShutdown(control, agent);
@@ -142,10 +169,12 @@ final class ExecutionLifecycle {
     private static @Nullable Integer awaitKilledAtShutdown(ExecutionControl control, RunningAgent agent) {
         try {
             return agent.exit().get(SHUTDOWN_KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
+        }
+        catch (TimeoutException | ExecutionException e) {
             log.warn("agent of execution {} was killed at shutdown but did not report its exit", control.id(), e);
             return null;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
@@ -162,52 +191,61 @@ final class ExecutionLifecycle {
     private static Integer awaitKilled(RunningAgent agent) throws ExecutionException, InterruptedException {
         try {
             return agent.exit().get(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        }
+        catch (TimeoutException e) {
             throw new IllegalStateException("agent did not die within " + KILL_GRACE, e);
         }
     }
 
     private void finish(ExecutionControl control, @Nullable ExecutionRun run, TerminalStatus end) {
-        // Interrupted = the service is stopping: wait briefly, then give the interrupt back. What is not recorded in
-        // time, restart recovery finds (the terminal status on Kafka, or none) and records.
+        // Interrupted = the service is stopping: wait briefly, then give the interrupt
+        // back. What is not recorded in time, restart recovery finds (the terminal status
+        // on Kafka, or none) and records.
         boolean stopping = Thread.interrupted();
         try {
             record(control, run, end, stopping ? SHUTDOWN_ACK_TIMEOUT : ACK_TIMEOUT,
                     stopping ? SHUTDOWN_DB_TIMEOUT : DB_TIMEOUT);
-        } finally {
+        }
+        finally {
             if (stopping) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private void record(ExecutionControl control, @Nullable ExecutionRun run, TerminalStatus end,
-            Duration ackTimeout, Duration dbTimeout) {
+    private void record(ExecutionControl control, @Nullable ExecutionRun run, TerminalStatus end, Duration ackTimeout,
+            Duration dbTimeout) {
         EventSequencer events = control.events();
         try {
             events.terminal(end).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        }
+        catch (ExecutionException | TimeoutException e) {
             log.error("terminal status of execution {} was not acknowledged", control.id(), e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // after a buffer overflow the sequencer published FAILED instead of what was asked; the row must agree
+        // after a buffer overflow the sequencer published FAILED instead of what was
+        // asked; the row must agree
         TerminalStatus published = events.endedWith() != null ? events.endedWith() : end;
         try {
-            // Waits for one attempt only; a failed one is retried in the background and this slot moves on.
-            unrecorded.record(control.id(), store.finish(control.id(), published, events.lastSeq(),
-                    clock.instant(), run == null ? null : run.peakMemoryBytes(),
-                    run == null ? null : run.peakCpuPercent()), dbTimeout).block();
-        } finally {
+            // Waits for one attempt only; a failed one is retried in the background and
+            // this slot moves on.
+            unrecorded.record(control.id(),
+                    store.finish(control.id(), published, events.lastSeq(), clock.instant(),
+                            run == null ? null : run.peakMemoryBytes(), run == null ? null : run.peakCpuPercent()),
+                    dbTimeout)
+                .block();
+        }
+        finally {
             control.recorded().complete(null);
         }
     }
 
     private static RunSpec spec(LaunchedExecution execution) {
         return new RunSpec(execution.id(), execution.agent().id(), execution.userId(), execution.agent().script(),
-                Map.of("INPUT_DATA", execution.inputJson(),
-                        "EXECUTION_ID", execution.id().toString(),
-                        "AGENT_ID", execution.agent().id().value()),
+                Map.of("INPUT_DATA", execution.inputJson(), "EXECUTION_ID", execution.id().toString(), "AGENT_ID",
+                        execution.agent().id().value()),
                 sandbox(execution.agent().container()));
     }
 
@@ -223,4 +261,5 @@ final class ExecutionLifecycle {
     private static String describe(Duration timeout) {
         return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
+
 }

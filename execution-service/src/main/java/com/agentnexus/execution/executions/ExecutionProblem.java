@@ -3,14 +3,18 @@ package com.agentnexus.execution.executions;
 import com.agentnexus.execution.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
-/** The problems of starting, listing and cancelling executions; rendered like every other {@link ApiProblem}. */
+/**
+ * The problems of starting, listing and cancelling executions; rendered like every other
+ * {@link ApiProblem}.
+ */
 final class ExecutionProblem extends ApiProblem {
 
     private ExecutionProblem(HttpStatus status, String type, String title, String detail) {
         super(status, type, title, detail);
     }
 
-    // public only because they hide ApiProblem's factories of the same name; the class stays package-private
+    // public only because they hide ApiProblem's factories of the same name; the class
+    // stays package-private
     public static ExecutionProblem badRequest(String detail) {
         return new ExecutionProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
     }
@@ -29,7 +33,8 @@ final class ExecutionProblem extends ApiProblem {
     }
 
     static ExecutionProblem executionNotFound() {
-        // The same answer whether the execution does not exist or belongs to someone else.
+        // The same answer whether the execution does not exist or belongs to someone
+        // else.
         return new ExecutionProblem(HttpStatus.NOT_FOUND, "execution-not-found", "Execution not found",
                 "No such execution.");
     }
@@ -58,4 +63,5 @@ final class ExecutionProblem extends ApiProblem {
         return new ExecutionProblem(HttpStatus.SERVICE_UNAVAILABLE, "publishing-unavailable",
                 "Event publishing unavailable", "The execution could not be announced; try again later.");
     }
+
 }

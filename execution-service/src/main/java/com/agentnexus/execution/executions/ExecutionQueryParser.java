@@ -6,18 +6,22 @@ import com.agentnexus.support.Viewer;
 import com.agentnexus.support.StorableText;
 import org.jspecify.annotations.Nullable;
 
-/** Turns the query parameters of {@code GET /api/executions} into an {@link ExecutionQuery}, or a precise 400. */
+/**
+ * Turns the query parameters of {@code GET /api/executions} into an
+ * {@link ExecutionQuery}, or a precise 400.
+ */
 final class ExecutionQueryParser {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
+
     private static final int MAX_PAGE = 1_000_000;
 
     private ExecutionQueryParser() {
     }
 
-    static ExecutionQuery parse(Viewer caller, @Nullable String agentId, @Nullable String status,
-            @Nullable String page, @Nullable String size, @Nullable String all) {
+    static ExecutionQuery parse(Viewer caller, @Nullable String agentId, @Nullable String status, @Nullable String page,
+            @Nullable String size, @Nullable String all) {
         boolean everyone = flag("all", all);
         if (everyone && !caller.admin()) {
             throw ExecutionProblem.forbidden("Only admins may list every user's executions.");
@@ -45,9 +49,10 @@ final class ExecutionQueryParser {
         }
         try {
             return ExecutionStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ExecutionProblem.badRequest("'status' must be one of PENDING, RUNNING, COMPLETED, FAILED,"
-                    + " TIMED_OUT, CANCELLED.");
+        }
+        catch (IllegalArgumentException e) {
+            throw ExecutionProblem
+                .badRequest("'status' must be one of PENDING, RUNNING, COMPLETED, FAILED," + " TIMED_OUT, CANCELLED.");
         }
     }
 
@@ -60,7 +65,8 @@ final class ExecutionQueryParser {
             if (value >= min && value <= max) {
                 return value;
             }
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             // answered below
         }
         throw ExecutionProblem.badRequest("'" + name + "' must be an integer in [" + min + ", " + max + "].");
@@ -75,4 +81,5 @@ final class ExecutionQueryParser {
         }
         throw ExecutionProblem.badRequest("'" + name + "' must be true or false.");
     }
+
 }

@@ -10,12 +10,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a raw {@code POST /api/executions} body into an {@link ExecutionRequest}, or says precisely why not. */
+/**
+ * Turns a raw {@code POST /api/executions} body into an {@link ExecutionRequest}, or says
+ * precisely why not.
+ */
 final class ExecutionRequestParser {
 
     private final JsonMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+
     private final long maxInputBytes;
 
     ExecutionRequestParser(long maxInputBytes) {
@@ -26,7 +30,8 @@ final class ExecutionRequestParser {
         JsonNode root;
         try {
             root = mapper.readTree(body == null ? "" : body);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             throw ExecutionProblem.badRequest("The request body is not valid JSON.");
         }
         if (root == null || !root.isObject()) {
@@ -56,4 +61,5 @@ final class ExecutionRequestParser {
         }
         return new ExecutionRequest(new AgentId(agentId.stringValue()), inputJson);
     }
+
 }

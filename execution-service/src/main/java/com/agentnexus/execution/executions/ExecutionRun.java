@@ -14,18 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one running execution reports: each line sanitised, capped and published at once; each sample published
- * and folded into the peaks; stdout watched for the output object.
+ * What one running execution reports: each line sanitised, capped and published at once;
+ * each sample published and folded into the peaks; stdout watched for the output object.
  */
 final class ExecutionRun implements RunListener {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionRun.class);
 
     private final EventSequencer events;
+
     private final LogLineSanitizer sanitizer;
+
     private final LineCap cap;
+
     private final OutputCapture output = new OutputCapture();
+
     private @Nullable Long peakMemoryBytes;
+
     private @Nullable Double peakCpuPercent;
 
     ExecutionRun(EventSequencer events, LogLineSanitizer sanitizer, LineCap cap) {
@@ -70,9 +75,11 @@ final class ExecutionRun implements RunListener {
         sent.whenComplete((ok, error) -> {
             if (error instanceof SequenceEndedException) {
                 log.debug("dropped an event after the terminal status: {}", error.getMessage());
-            } else if (error != null) {
+            }
+            else if (error != null) {
                 log.warn("publishing an execution event failed", error);
             }
         });
     }
+
 }

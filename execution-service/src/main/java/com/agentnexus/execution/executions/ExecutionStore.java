@@ -35,27 +35,29 @@ class ExecutionStore {
         return db.sql("""
                 INSERT INTO executions (id, agent_id, user_id, status, input, price_wei, created_at, last_seq)
                 VALUES (:id, :agentId, :userId, 'PENDING', CAST(:input AS JSONB), :price, :createdAt, 0)""")
-                .bind("id", execution.id().value())
-                .bind("agentId", execution.agent().id().value())
-                .bind("userId", execution.userId().value())
-                .bind("input", execution.inputJson())
-                .bind("price", new BigDecimal(execution.agent().priceWei()))
-                .bind("createdAt", execution.id().createdAt())
-                .then();
+            .bind("id", execution.id().value())
+            .bind("agentId", execution.agent().id().value())
+            .bind("userId", execution.userId().value())
+            .bind("input", execution.inputJson())
+            .bind("price", new BigDecimal(execution.agent().priceWei()))
+            .bind("createdAt", execution.id().createdAt())
+            .then();
     }
 
     Mono<Void> markRunning(ExecutionId id, long lastSeq, Instant startedAt) {
-        return db.sql("UPDATE executions SET status = 'RUNNING', last_seq = :lastSeq, started_at = :startedAt"
-                        + " WHERE id = :id AND status = 'PENDING'")
-                .bind("id", id.value())
-                .bind("lastSeq", lastSeq)
-                .bind("startedAt", startedAt)
-                .then();
+        return db
+            .sql("UPDATE executions SET status = 'RUNNING', last_seq = :lastSeq, started_at = :startedAt"
+                    + " WHERE id = :id AND status = 'PENDING'")
+            .bind("id", id.value())
+            .bind("lastSeq", lastSeq)
+            .bind("startedAt", startedAt)
+            .then();
     }
 
     /**
-     * Records the terminal status — only over a non-terminal row, so nothing ever overwrites an end that is already
-     * stored (a cancel, a timeout, restart recovery). Emits whether this call was the one that ended it.
+     * Records the terminal status — only over a non-terminal row, so nothing ever
+     * overwrites an end that is already stored (a cancel, a timeout, restart recovery).
+     * Emits whether this call was the one that ended it.
      */
     Mono<Boolean> finish(ExecutionId id, TerminalStatus end, long lastSeq, Instant finishedAt,
             @Nullable Long peakMemoryBytes, @Nullable Double peakCpuPercent) {
@@ -64,11 +66,11 @@ class ExecutionStore {
                     duration_ms = :durationMs, exit_code = :exitCode, output = CAST(:output AS JSONB),
                     error = :error, peak_memory_bytes = :peakMemory, peak_cpu_percent = :peakCpu
                 WHERE id = :id AND status IN ('PENDING', 'RUNNING')""")
-                .bind("id", id.value())
-                .bind("status", end.status().name())
-                .bind("lastSeq", lastSeq)
-                .bind("finishedAt", finishedAt)
-                .bind("durationMs", end.durationMs());
+            .bind("id", id.value())
+            .bind("status", end.status().name())
+            .bind("lastSeq", lastSeq)
+            .bind("finishedAt", finishedAt)
+            .bind("durationMs", end.durationMs());
         spec = bindNullable(spec, "exitCode", end.exitCode(), Integer.class);
         spec = bindNullable(spec, "output", end.outputJson(), String.class);
         spec = bindNullable(spec, "error", end.error(), String.class);
@@ -79,41 +81,43 @@ class ExecutionStore {
 
     Mono<ExecutionRecord> find(UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM executions WHERE id = :id")
-                .bind("id", id)
-                .map(ExecutionStore::toRecord)
-                .one();
+            .bind("id", id)
+            .map(ExecutionStore::toRecord)
+            .one();
     }
 
     /** One page of the executions matching the query, newest first. */
     Flux<ExecutionRecord> list(ExecutionQuery query) {
         GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM executions" + where(query)
                 + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
-        return bindQuery(spec, query)
-                .bind("limit", query.size())
-                .bind("offset", query.offset())
-                .map(ExecutionStore::toRecord)
-                .all();
+        return bindQuery(spec, query).bind("limit", query.size())
+            .bind("offset", query.offset())
+            .map(ExecutionStore::toRecord)
+            .all();
     }
 
     Mono<Long> count(ExecutionQuery query) {
         return bindQuery(db.sql("SELECT count(*) AS n FROM executions" + where(query)), query)
-                .map(row -> row.get("n", Long.class))
-                .one();
+            .map(row -> row.get("n", Long.class))
+            .one();
     }
 
-    /** Executions a previous process left unfinished: created before this one started and still not ended. */
+    /**
+     * Executions a previous process left unfinished: created before this one started and
+     * still not ended.
+     */
     Flux<Orphan> orphans(Instant createdBefore) {
         return db.sql("""
                 SELECT e.id, e.agent_id, e.user_id, a.name AS agent_name, e.created_at, e.started_at
                 FROM executions e JOIN agents a ON a.id = e.agent_id
                 WHERE e.status IN ('PENDING', 'RUNNING') AND e.created_at < :before
                 ORDER BY e.created_at""")
-                .bind("before", createdBefore)
-                .map(row -> new Orphan(new ExecutionId(row.get("id", UUID.class)),
-                        new AgentId(row.get("agent_id", String.class)), new UserId(row.get("user_id", String.class)),
-                        row.get("agent_name", String.class), row.get("created_at", Instant.class),
-                        row.get("started_at", Instant.class)))
-                .all();
+            .bind("before", createdBefore)
+            .map(row -> new Orphan(new ExecutionId(row.get("id", UUID.class)),
+                    new AgentId(row.get("agent_id", String.class)), new UserId(row.get("user_id", String.class)),
+                    row.get("agent_name", String.class), row.get("created_at", Instant.class),
+                    row.get("started_at", Instant.class)))
+            .all();
     }
 
     private static String where(ExecutionQuery query) {
@@ -158,4 +162,5 @@ class ExecutionStore {
                 row.get("duration_ms", Long.class), row.get("last_seq", Long.class),
                 row.get("peak_memory_bytes", Long.class), row.get("peak_cpu_percent", Double.class));
     }
+
 }

@@ -9,9 +9,12 @@ import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Restart recovery's view of the executions: the table, this process's live ones, and ends written until taken. */
-record UnfinishedExecutionRows(ExecutionStore store, ExecutionSlots slots, UnrecordedEnds unrecorded)
-        implements UnfinishedExecutions {
+/**
+ * Restart recovery's view of the executions: the table, this process's live ones, and
+ * ends written until taken.
+ */
+record UnfinishedExecutionRows(ExecutionStore store, ExecutionSlots slots,
+        UnrecordedEnds unrecorded) implements UnfinishedExecutions {
 
     @Override
     public Flux<Orphan> orphans(Instant createdBefore) {

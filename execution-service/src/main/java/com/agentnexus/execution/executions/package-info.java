@@ -1,4 +1,7 @@
-/** Starting executions and driving their lifecycle from PENDING to exactly one terminal status. */
+/**
+ * Starting executions and driving their lifecycle from PENDING to exactly one terminal
+ * status.
+ */
 @NullMarked
 package com.agentnexus.execution.executions;
 

@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
 @Configuration(proxyBeanMethods = false)
 class HealthConfiguration {
 
-    /** Contributors that join the ready group only when they exist (the Docker check exists only with a runner
-     * that may use Docker). Listing them under {@code group.ready.include} would fail start-up whenever they are
-     * absent, because Boot validates group membership; adding them here keeps that validation for everything else.
+    /**
+     * Contributors that join the ready group only when they exist (the Docker check
+     * exists only with a runner that may use Docker). Listing them under
+     * {@code group.ready.include} would fail start-up whenever they are absent, because
+     * Boot validates group membership; adding them here keeps that validation for
+     * everything else.
      */
     static final String OPTIONAL_READY_MEMBER = "docker";
 
@@ -67,4 +70,5 @@ class HealthConfiguration {
             return delegate.getAdditionalPath();
         }
     }
+
 }

@@ -1,4 +1,7 @@
-/** How the ready group is assembled: the Docker check joins it only where it exists (uptime, heap, Kafka: service-support). */
+/**
+ * How the ready group is assembled: the Docker check joins it only where it exists
+ * (uptime, heap, Kafka: service-support).
+ */
 @NullMarked
 package com.agentnexus.execution.health;
 

@@ -1,4 +1,7 @@
-/** The OpenAPI document at {@code /v3/api-docs}: bearer auth, problem-details errors, request shapes. */
+/**
+ * The OpenAPI document at {@code /v3/api-docs}: bearer auth, problem-details errors,
+ * request shapes.
+ */
 @NullMarked
 package com.agentnexus.execution.openapi;
 

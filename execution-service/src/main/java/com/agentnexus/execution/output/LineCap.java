@@ -2,7 +2,10 @@ package com.agentnexus.execution.output;
 
 import java.nio.charset.StandardCharsets;
 
-/** Cuts a log line to at most {@code maxBytes} of UTF-8, ending a cut line with a visible marker. */
+/**
+ * Cuts a log line to at most {@code maxBytes} of UTF-8, ending a cut line with a visible
+ * marker.
+ */
 public final class LineCap {
 
     static final String MARKER = " …[truncated]";
@@ -49,4 +52,5 @@ public final class LineCap {
         }
         return codePoint < 0x10000 ? 3 : 4;
     }
+
 }

@@ -7,14 +7,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Remembers an agent's output: the last stdout line that parses as a JSON object PostgreSQL can store, in compact
- * form.
+ * Remembers an agent's output: the last stdout line that parses as a JSON object
+ * PostgreSQL can store, in compact form.
  */
 public final class OutputCapture {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
 
     private @Nullable String lastObject;
 
@@ -26,12 +26,14 @@ public final class OutputCapture {
         }
         try {
             JsonNode node = MAPPER.readTree(trimmed);
-            // An object PostgreSQL's jsonb cannot hold (a \u0000 escape) could never be recorded: the row would
-            // retry its end for good. It is not taken as the output (the line itself is still published).
+            // An object PostgreSQL's jsonb cannot hold (a \u0000 escape) could never be
+            // recorded: the row would retry its end for good. It is not taken as the
+            // output (the line itself is still published).
             if (node != null && node.isObject() && StorableJson.firstUnstorable(node) == null) {
                 lastObject = MAPPER.writeValueAsString(node);
             }
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             // Not JSON after all: ordinary output that happens to look like an object.
         }
     }
@@ -39,4 +41,5 @@ public final class OutputCapture {
     public synchronized @Nullable String output() {
         return lastObject;
     }
+
 }

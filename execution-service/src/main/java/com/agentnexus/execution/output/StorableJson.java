@@ -6,15 +6,19 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds text in a JSON document that PostgreSQL's {@code jsonb} cannot hold ({@link StorableText}), in keys and
- * string values at any depth, and says where, as a JSON pointer, so the client can find it.
+ * Finds text in a JSON document that PostgreSQL's {@code jsonb} cannot hold
+ * ({@link StorableText}), in keys and string values at any depth, and says where, as a
+ * JSON pointer, so the client can find it.
  */
 public final class StorableJson {
 
     private StorableJson() {
     }
 
-    /** Where the first unstorable key or string is, or null when the whole document can be stored. */
+    /**
+     * Where the first unstorable key or string is, or null when the whole document can be
+     * stored.
+     */
     public static @Nullable String firstUnstorable(JsonNode node) {
         return find(node, "");
     }
@@ -49,4 +53,5 @@ public final class StorableJson {
     private static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
+
 }

@@ -6,8 +6,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * An error a client caused or must know about, answered as RFC 9457 problem details with a stable type. A feature
- * package may subclass it to name its own problems; {@code ApiProblemHandler} renders them all.
+ * An error a client caused or must know about, answered as RFC 9457 problem details with
+ * a stable type. A feature package may subclass it to name its own problems;
+ * {@code ApiProblemHandler} renders them all.
  */
 public class ApiProblem extends ErrorResponseException {
 
@@ -39,4 +40,5 @@ public class ApiProblem extends ErrorResponseException {
     public static ApiProblem conflict(String type, String title, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, type, title, detail);
     }
+
 }

@@ -21,26 +21,28 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ContentTooLargeException;
 
 /**
- * Renders every {@link ApiProblem}, subclasses too, as {@code application/problem+json}, never with a stack trace.
- * What no handler here answers is still a problem: service-support's last-resort handler makes it a 500.
+ * Renders every {@link ApiProblem}, subclasses too, as {@code application/problem+json},
+ * never with a stack trace. What no handler here answers is still a problem:
+ * service-support's last-resort handler makes it a 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
         return ResponseEntity.status(problem.getStatusCode())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem.getBody());
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem.getBody());
     }
 
     /**
-     * A body beyond the codec's in-memory limit never reaches our own size checks; it gets the same problem type
-     * they give, so a client handles one kind of "too large".
+     * A body beyond the codec's in-memory limit never reaches our own size checks; it
+     * gets the same problem type they give, so a client handles one kind of "too large".
      */
     @ExceptionHandler(ContentTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(ContentTooLargeException e) {
@@ -48,19 +50,21 @@ class ApiProblemHandler {
     }
 
     /**
-     * PostgreSQL unreachable (refused, gone mid-query, timed out): the client may retry, so 503 with
-     * {@code Retry-After}, and one log line — readiness already reports the outage.
+     * PostgreSQL unreachable (refused, gone mid-query, timed out): the client may retry,
+     * so 503 with {@code Retry-After}, and one log line — readiness already reports the
+     * outage.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
             RecoverableDataAccessException.class, R2dbcNonTransientResourceException.class,
-            R2dbcTransientException.class})
+            R2dbcTransientException.class })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("PostgreSQL unavailable, answered 503: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         ApiProblem unavailable = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                 "Database unavailable", "PostgreSQL cannot be reached; try again shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(unavailable.getBody());
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(unavailable.getBody());
     }
+
 }

@@ -19,52 +19,81 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded, ordered buffer between the sequencers and the Kafka producer. One thread hands events to the
- * producer in offer order; when the producer refuses one before taking it (no metadata, full producer buffer —
- * a broker outage), the thread retries that same head with backoff, so nothing behind it can overtake it. Once
- * handed over, order is the idempotent producer's job: it retries in order and, with an unbounded
- * {@code delivery.timeout.ms}, never expires an early batch while a later one gets through.
+ * The bounded, ordered buffer between the sequencers and the Kafka producer. One thread
+ * hands events to the producer in offer order; when the producer refuses one before
+ * taking it (no metadata, full producer buffer — a broker outage), the thread retries
+ * that same head with backoff, so nothing behind it can overtake it. Once handed over,
+ * order is the idempotent producer's job: it retries in order and, with an unbounded
+ * {@code delivery.timeout.ms}, never expires an early batch while a later one gets
+ * through.
  *
- * <p>The bound counts events offered but not yet acknowledged — the queue plus the producer's in-flight records.
- * It is kept by {@link #awaitRoom()}: writers wait while it is full, for as long as Kafka acknowledges something
- * within the outage timeout. "Kafka slower than the agent" therefore slows the agent; only "Kafka acknowledges
- * nothing" ends an execution.
+ * <p>
+ * The bound counts events offered but not yet acknowledged — the queue plus the
+ * producer's in-flight records. It is kept by {@link #awaitRoom()}: writers wait while it
+ * is full, for as long as Kafka acknowledges something within the outage timeout. "Kafka
+ * slower than the agent" therefore slows the agent; only "Kafka acknowledges nothing"
+ * ends an execution.
  */
 final class EventOutbox implements EventSink, AutoCloseable {
 
-    /** Hands one event to the producer; the future completes on the broker's acknowledgement. */
+    /**
+     * Hands one event to the producer; the future completes on the broker's
+     * acknowledgement.
+     */
     @FunctionalInterface
     interface Producer {
+
         CompletableFuture<Void> send(ExecutionEvent event);
+
     }
 
     private record Entry(ExecutionEvent event, CompletableFuture<Void> acked) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
+
     private static final Duration MIN_BACKOFF = Duration.ofMillis(50);
+
     private static final long MAX_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private static final int HAND_OVER_BATCH = 512;
 
     private final Producer producer;
+
     private final PublishingProperties props;
+
     /**
-     * A held-back writer resumes only once the buffer has drained to here, not at the first free slot: waking a
-     * writer per acknowledged event would cost a context switch per line exactly when the agent is fastest.
+     * A held-back writer resumes only once the buffer has drained to here, not at the
+     * first free slot: waking a writer per acknowledged event would cost a context switch
+     * per line exactly when the agent is fastest.
      */
     private final int resumeBelow;
+
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+
     private final AtomicInteger pending = new AtomicInteger();
+
     private final AtomicLong notPublished = new AtomicLong();
+
     private final AtomicLong skippedSamples = new AtomicLong();
+
     private final AtomicLong waits = new AtomicLong();
+
     private final ReentrantLock roomLock = new ReentrantLock();
+
     private final Condition room = roomLock.newCondition();
-    /** Signalled when nothing is pending any more, while {@link #close()} waits for it. */
+
+    /**
+     * Signalled when nothing is pending any more, while {@link #close()} waits for it.
+     */
     private final Condition drained = roomLock.newCondition();
+
     private volatile boolean closing;
+
     private volatile int waiting;
+
     private final Thread publisher;
+
     private volatile long progressNanos = System.nanoTime();
 
     EventOutbox(Producer producer, PublishingProperties props) {
@@ -104,12 +133,15 @@ final class EventOutbox implements EventSink, AutoCloseable {
                 room.awaitNanos(Math.min(leftNanos, MAX_WAIT_SLICE_NANOS));
             }
             return true;
-        } catch (InterruptedException e) {
-            // The service is stopping and kills its agents: their remaining output goes beyond the bound (a pipe's
-            // worth each) rather than being lost; the interrupt is kept for the caller.
+        }
+        catch (InterruptedException e) {
+            // The service is stopping and kills its agents: their remaining output goes
+            // beyond the bound (a pipe's worth each) rather than being lost; the
+            // interrupt is kept for the caller.
             Thread.currentThread().interrupt();
             return true;
-        } finally {
+        }
+        finally {
             waiting--;
             roomLock.unlock();
         }
@@ -134,7 +166,10 @@ final class EventOutbox implements EventSink, AutoCloseable {
         return pending.get();
     }
 
-    /** Events that executions produced and that were never published, because an outage outlasted the buffer. */
+    /**
+     * Events that executions produced and that were never published, because an outage
+     * outlasted the buffer.
+     */
     long notPublishedEvents() {
         return notPublished.get();
     }
@@ -144,20 +179,27 @@ final class EventOutbox implements EventSink, AutoCloseable {
         return skippedSamples.get();
     }
 
-    /** How often a writer found the buffer full and had to wait (backpressure on an agent). */
+    /**
+     * How often a writer found the buffer full and had to wait (backpressure on an
+     * agent).
+     */
     long waits() {
         return waits.get();
     }
 
-    /** How long Kafka has acknowledged nothing while events wait; 0 when nothing waits. */
+    /**
+     * How long Kafka has acknowledged nothing while events wait; 0 when nothing waits.
+     */
     double unacknowledgedSeconds() {
         return pending.get() == 0 ? 0 : (System.nanoTime() - progressNanos) / 1e9;
     }
 
-    /** Whether events wait for Kafka longer than the stall threshold: publishing now would not be prompt. */
+    /**
+     * Whether events wait for Kafka longer than the stall threshold: publishing now would
+     * not be prompt.
+     */
     boolean stalled() {
-        return pending.get() > 0
-                && System.nanoTime() - progressNanos > props.stallThreshold().toNanos();
+        return pending.get() > 0 && System.nanoTime() - progressNanos > props.stallThreshold().toNanos();
     }
 
     private void drain() {
@@ -171,7 +213,8 @@ final class EventOutbox implements EventSink, AutoCloseable {
                 }
                 batch.clear();
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -190,7 +233,8 @@ final class EventOutbox implements EventSink, AutoCloseable {
                     log.info("Kafka accepts events again; the buffered events follow in order");
                 }
                 return;
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 if (!warned) {
                     log.warn("Kafka does not accept events ({}); buffering up to {} events and retrying",
                             rootMessage(e), props.bufferEvents());
@@ -204,9 +248,9 @@ final class EventOutbox implements EventSink, AutoCloseable {
     }
 
     /**
-     * The producer reports a missing-metadata or full-buffer timeout through the future before {@code send}
-     * returns: the record was never taken, so retrying it keeps the order. Any other failure is the broker's
-     * verdict on a record it did take.
+     * The producer reports a missing-metadata or full-buffer timeout through the future
+     * before {@code send} returns: the record was never taken, so retrying it keeps the
+     * order. Any other failure is the broker's verdict on a record it did take.
      */
     private static boolean refusedBeforeHandOver(CompletableFuture<Void> sent) {
         if (!sent.isCompletedExceptionally()) {
@@ -215,7 +259,8 @@ final class EventOutbox implements EventSink, AutoCloseable {
         try {
             sent.join();
             return false;
-        } catch (CompletionException e) {
+        }
+        catch (CompletionException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
                     return true;
@@ -228,13 +273,16 @@ final class EventOutbox implements EventSink, AutoCloseable {
     private void settle(Entry entry, @Nullable Throwable error) {
         if (error == null) {
             entry.acked().complete(null);
-        } else {
-            // Not retriable (e.g. a record the broker rejects): retrying would block every execution behind it.
-            log.error("event seq {} of execution {} was rejected by Kafka and is not published",
-                    entry.event().seq(), entry.event().executionId(), error);
+        }
+        else {
+            // Not retriable (e.g. a record the broker rejects): retrying would block
+            // every execution behind it.
+            log.error("event seq {} of execution {} was rejected by Kafka and is not published", entry.event().seq(),
+                    entry.event().executionId(), error);
             entry.acked().completeExceptionally(error);
         }
-        // counted out only once its acknowledgement is delivered, so close() returns with every one done
+        // counted out only once its acknowledgement is delivered, so close() returns with
+        // every one done
         int now = pending.decrementAndGet();
         progressNanos = System.nanoTime();
         if ((waiting > 0 && now < resumeBelow) || (now == 0 && closing)) {
@@ -242,7 +290,8 @@ final class EventOutbox implements EventSink, AutoCloseable {
             try {
                 room.signalAll();
                 drained.signalAll();
-            } finally {
+            }
+            finally {
                 roomLock.unlock();
             }
         }
@@ -257,8 +306,8 @@ final class EventOutbox implements EventSink, AutoCloseable {
     }
 
     /**
-     * Gives buffered events a short chance to reach Kafka — the queue and the batch the publisher holds, until
-     * acknowledged — then stops the publisher thread.
+     * Gives buffered events a short chance to reach Kafka — the queue and the batch the
+     * publisher holds, until acknowledged — then stops the publisher thread.
      */
     @Override
     public void close() {
@@ -269,11 +318,14 @@ final class EventOutbox implements EventSink, AutoCloseable {
             while (pending.get() > 0 && leftNanos > 0) {
                 leftNanos = drained.awaitNanos(leftNanos);
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
+        }
+        finally {
             roomLock.unlock();
         }
         publisher.interrupt();
     }
+
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 public class EventPublisher {
 
     private final EventSink sink;
+
     private final Clock clock;
 
     public EventPublisher(EventSink sink, Clock clock) {
@@ -25,8 +26,9 @@ public class EventPublisher {
     }
 
     /**
-     * Whether an event offered now would be published promptly: false while events wait for Kafka beyond the
-     * stall threshold (an outage). Lets a caller refuse new work at once (503) instead of waiting for an ack.
+     * Whether an event offered now would be published promptly: false while events wait
+     * for Kafka beyond the stall threshold (an outage). Lets a caller refuse new work at
+     * once (503) instead of waiting for an ack.
      */
     public boolean isPublishingPromptly() {
         return !(sink instanceof EventOutbox outbox && outbox.stalled());
@@ -38,18 +40,19 @@ public class EventPublisher {
     }
 
     /**
-     * Continues a sequence after {@code lastSeq} whose log checksum already covers the lines published so far
-     * (restart recovery recomputes it from Kafka), so the terminal status carries the checksum of every line.
+     * Continues a sequence after {@code lastSeq} whose log checksum already covers the
+     * lines published so far (restart recovery recomputes it from Kafka), so the terminal
+     * status carries the checksum of every line.
      */
     public EventSequencer resume(EventEnvelope envelope, long lastSeq, LogChecksum checksum) {
         return new EventSequencer(envelope, lastSeq, checksum, sink, clock);
     }
 
     /**
-     * Restart recovery: publishes a {@code system} log line at a seq that a dead process numbered but Kafka never
-     * received, so the execution's seqs have no hole a subscriber would wait on forever. The caller publishes these
-     * in seq order, before resuming the sequence, and counts the line in the checksum.
-     *
+     * Restart recovery: publishes a {@code system} log line at a seq that a dead process
+     * numbered but Kafka never received, so the execution's seqs have no hole a
+     * subscriber would wait on forever. The caller publishes these in seq order, before
+     * resuming the sequence, and counts the line in the checksum.
      * @return the acknowledgement
      */
     public CompletableFuture<Void> fillLost(EventEnvelope envelope, long seq, String line) {
@@ -57,4 +60,5 @@ public class EventPublisher {
                 clock.millis(), LogStream.SYSTEM, line);
         return sink.offer(event);
     }
+
 }

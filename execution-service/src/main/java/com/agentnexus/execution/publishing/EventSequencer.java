@@ -14,41 +14,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that numbers an execution's events. Each event gets the next seq and is handed to the sink under
- * the same lock, so seq has no gaps and, per partition, broker offsets follow seq order even when the log
- * readers, the resource sampler and the lifecycle publish concurrently. After the terminal status nothing more is
- * accepted: the terminal status is the execution's last event by construction.
+ * The one place that numbers an execution's events. Each event gets the next seq and is
+ * handed to the sink under the same lock, so seq has no gaps and, per partition, broker
+ * offsets follow seq order even when the log readers, the resource sampler and the
+ * lifecycle publish concurrently. After the terminal status nothing more is accepted: the
+ * terminal status is the execution's last event by construction.
  *
- * <p>A writer first waits for room in the sink, outside the lock, so a full buffer slows the agent that writes
- * without holding up the execution's terminal status. When the sink gives up (Kafka acknowledged nothing for the
- * outage timeout), the event gets no seq, and neither does any later non-terminal event: a hole in the middle of
- * the log would be a silent loss even with contiguous seqs. The terminal status then becomes FAILED with the
- * number of events not published, and takes the next seq. Resource samples are optional: while publishing is
- * stalled one is skipped without a seq, which loses nothing.
+ * <p>
+ * A writer first waits for room in the sink, outside the lock, so a full buffer slows the
+ * agent that writes without holding up the execution's terminal status. When the sink
+ * gives up (Kafka acknowledged nothing for the outage timeout), the event gets no seq,
+ * and neither does any later non-terminal event: a hole in the middle of the log would be
+ * a silent loss even with contiguous seqs. The terminal status then becomes FAILED with
+ * the number of events not published, and takes the next seq. Resource samples are
+ * optional: while publishing is stalled one is skipped without a seq, which loses
+ * nothing.
  */
 public final class EventSequencer {
 
     private static final Logger log = LoggerFactory.getLogger(EventSequencer.class);
 
     private final EventEnvelope envelope;
+
     private final EventSink sink;
+
     private final Clock clock;
+
     private final LogChecksum checksum;
+
     private long lastSeq;
+
     private boolean ended;
+
     private long notPublished;
+
     private volatile boolean overflowed;
+
     private volatile boolean released;
+
     private @Nullable TerminalStatus endedWith;
 
     /**
-     * @param lastSeq the seq already used by this execution (0 for a new one; recovery continues from the row)
+     * @param lastSeq the seq already used by this execution (0 for a new one; recovery
+     * continues from the row)
      */
     EventSequencer(EventEnvelope envelope, long lastSeq, EventSink sink, Clock clock) {
         this(envelope, lastSeq, new LogChecksum(), sink, clock);
     }
 
-    /** @param checksum already fed with the lines published up to {@code lastSeq} (restart recovery) */
+    /**
+     * @param checksum already fed with the lines published up to {@code lastSeq} (restart
+     * recovery)
+     */
     EventSequencer(EventEnvelope envelope, long lastSeq, LogChecksum checksum, EventSink sink, Clock clock) {
         this.envelope = envelope;
         this.checksum = checksum;
@@ -66,7 +83,9 @@ public final class EventSequencer {
         }
     }
 
-    /** Publishes one (already sanitised and capped) log line and adds it to the checksum. */
+    /**
+     * Publishes one (already sanitised and capped) log line and adds it to the checksum.
+     */
     public CompletableFuture<Void> log(LogStream stream, String line) {
         boolean room = awaitRoom();
         synchronized (this) {
@@ -80,44 +99,56 @@ public final class EventSequencer {
         }
     }
 
-    /** Publishes a resource sample, or skips it (no seq, nothing lost) while publishing is stalled. */
+    /**
+     * Publishes a resource sample, or skips it (no seq, nothing lost) while publishing is
+     * stalled.
+     */
     public synchronized CompletableFuture<Void> resources(long memoryBytes, double cpuPercent, long durationMs) {
         if (overflowed) {
-            return CompletableFuture.completedFuture(null); // optional: a sample is never counted as lost
+            // optional: a sample is never counted as lost
+            return CompletableFuture.completedFuture(null);
         }
         if (!ended && !sink.takesOptionalEvents()) {
             return CompletableFuture.completedFuture(null);
         }
-        return send(true, seq -> new ResourcesSampled(envelope.executionId(), envelope.agentId(),
-                envelope.userId(), seq, clock.millis(), memoryBytes, cpuPercent, durationMs));
+        return send(true, seq -> new ResourcesSampled(envelope.executionId(), envelope.agentId(), envelope.userId(),
+                seq, clock.millis(), memoryBytes, cpuPercent, durationMs));
     }
 
-    /** Publishes the terminal status, carrying the event count and the log checksum, and closes the sequence. */
+    /**
+     * Publishes the terminal status, carrying the event count and the log checksum, and
+     * closes the sequence.
+     */
     public synchronized CompletableFuture<Void> terminal(TerminalStatus requested) {
         if (ended) {
             return CompletableFuture.failedFuture(SequenceEndedException.ended(envelope));
         }
-        TerminalStatus end = notPublished == 0 ? requested : TerminalStatus.failed(
-                "event buffer overflowed during a Kafka outage; " + notPublished + " events were not published",
-                requested.exitCode(), requested.durationMs());
-        CompletableFuture<Void> sent = send(true, seq -> new ExecutionStatusChanged(envelope.executionId(),
-                envelope.agentId(), envelope.userId(), seq, clock.millis(), end.status(), envelope.agentName(),
-                end.priceWei(), end.outputJson(), end.error(), end.exitCode(), end.durationMs(), seq,
-                checksum.value()));
+        TerminalStatus end = notPublished == 0 ? requested
+                : TerminalStatus.failed(
+                        "event buffer overflowed during a Kafka outage; " + notPublished + " events were not published",
+                        requested.exitCode(), requested.durationMs());
+        CompletableFuture<Void> sent = send(true,
+                seq -> new ExecutionStatusChanged(envelope.executionId(), envelope.agentId(), envelope.userId(), seq,
+                        clock.millis(), end.status(), envelope.agentName(), end.priceWei(), end.outputJson(),
+                        end.error(), end.exitCode(), end.durationMs(), seq, checksum.value()));
         ended = true;
         endedWith = end;
         return sent;
     }
 
     /**
-     * The terminal status actually published — the requested one, or FAILED when events were lost to a full
-     * buffer; null before {@link #terminal}. What the execution's row must record.
+     * The terminal status actually published — the requested one, or FAILED when events
+     * were lost to a full buffer; null before {@link #terminal}. What the execution's row
+     * must record.
      */
     public synchronized @Nullable TerminalStatus endedWith() {
         return endedWith;
     }
 
-    /** Events that got no seq because an outage outlasted the buffer (the execution will end FAILED). */
+    /**
+     * Events that got no seq because an outage outlasted the buffer (the execution will
+     * end FAILED).
+     */
     synchronized long notPublished() {
         return notPublished;
     }
@@ -133,19 +164,25 @@ public final class EventSequencer {
     }
 
     /**
-     * The agent is being killed (timeout, cancel, shutdown): its writers stop waiting for room, so what is left in
-     * its pipes — at most a pipe's worth — is published beyond the bound instead of holding up its end.
+     * The agent is being killed (timeout, cancel, shutdown): its writers stop waiting for
+     * room, so what is left in its pipes — at most a pipe's worth — is published beyond
+     * the bound instead of holding up its end.
      */
     public void stopHoldingBack() {
         released = true;
     }
 
-    /** Waits for room in the sink, unless this execution already lost events (then nothing more is numbered). */
+    /**
+     * Waits for room in the sink, unless this execution already lost events (then nothing
+     * more is numbered).
+     */
     private boolean awaitRoom() {
         return overflowed || released || sink.awaitRoom(() -> released);
     }
 
-    /** @param room whether the sink had room for a non-terminal event */
+    /**
+     * @param room whether the sink had room for a non-terminal event
+     */
     private CompletableFuture<Void> send(boolean room, SeqToEvent factory) {
         if (ended) {
             return CompletableFuture.failedFuture(SequenceEndedException.ended(envelope));
@@ -166,6 +203,9 @@ public final class EventSequencer {
     }
 
     private interface SeqToEvent {
+
         ExecutionEvent create(long seq);
+
     }
+
 }

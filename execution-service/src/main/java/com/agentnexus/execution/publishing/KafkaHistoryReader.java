@@ -28,17 +28,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.ConsumerFactory;
 
 /**
- * Reads one execution's events back from the three topics, as a subscriber's replay would: on the partition index
- * its key maps to, from the offset of its creation time (read from the UUIDv7 id, minus a margin) to the end.
- * Restart recovery needs this because the row's last_seq is written only at status changes.
+ * Reads one execution's events back from the three topics, as a subscriber's replay
+ * would: on the partition index its key maps to, from the offset of its creation time
+ * (read from the UUIDv7 id, minus a margin) to the end. Restart recovery needs this
+ * because the row's last_seq is written only at status changes.
  */
 final class KafkaHistoryReader implements HistoryReader {
 
     private static final Duration MARGIN = Duration.ofMinutes(1);
+
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final ConsumerFactory<?, ?> consumers;
+
     private final Topics topics;
+
     private final EventCodec codec = new EventCodec();
 
     KafkaHistoryReader(ConsumerFactory<?, ?> consumers, Topics topics) {
@@ -55,9 +59,10 @@ final class KafkaHistoryReader implements HistoryReader {
         SortedMap<Long, String> lines = new TreeMap<>();
         ExecutionStatusChanged terminal = null;
         try (Consumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = topics.all().stream()
-                    .map(topic -> new TopicPartition(topic, partitionOf(key, consumer.partitionsFor(topic).size())))
-                    .collect(Collectors.toList());
+            List<TopicPartition> partitions = topics.all()
+                .stream()
+                .map(topic -> new TopicPartition(topic, partitionOf(key, consumer.partitionsFor(topic).size())))
+                .collect(Collectors.toList());
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             seekToCreation(consumer, partitions, ends, id);
@@ -66,8 +71,8 @@ final class KafkaHistoryReader implements HistoryReader {
                     throw new IllegalStateException("could not read the history of " + id + " within " + atMost);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    if (!key.equals(record.key()) || record.offset() >= ends.get(
-                            new TopicPartition(record.topic(), record.partition()))) {
+                    if (!key.equals(record.key())
+                            || record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
                     ExecutionEvent event = codec.decode(record.value());
@@ -75,7 +80,8 @@ final class KafkaHistoryReader implements HistoryReader {
                     seqs.add(event.seq());
                     if (event instanceof LogLineEmitted) {
                         lines.put(event.seq(), ((LogLineEmitted) event).line());
-                    } else if (event instanceof ExecutionStatusChanged && ((ExecutionStatusChanged) event).isTerminal()) {
+                    }
+                    else if (event instanceof ExecutionStatusChanged && ((ExecutionStatusChanged) event).isTerminal()) {
                         terminal = (ExecutionStatusChanged) event;
                     }
                 }
@@ -100,7 +106,10 @@ final class KafkaHistoryReader implements HistoryReader {
         return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 
-    /** The producer's default partitioner, so the key lands on the partition the events were written to. */
+    /**
+     * The producer's default partitioner, so the key lands on the partition the events
+     * were written to.
+     */
     private static int partitionOf(String key, int partitions) {
         return BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitions);
     }
@@ -113,4 +122,5 @@ final class KafkaHistoryReader implements HistoryReader {
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return (Consumer<String, String>) consumers.createConsumer(null, "agentnexus-recovery", null, overrides);
     }
+
 }

@@ -1,8 +1,9 @@
 package com.agentnexus.execution.publishing;
 
 /**
- * An event was not published because its execution can take no more: the terminal status was already sent (it
- * must stay last), or the event buffer overflowed during a Kafka outage and the execution is bound to end FAILED.
+ * An event was not published because its execution can take no more: the terminal status
+ * was already sent (it must stay last), or the event buffer overflowed during a Kafka
+ * outage and the execution is bound to end FAILED.
  */
 public final class SequenceEndedException extends IllegalStateException {
 
@@ -15,7 +16,8 @@ public final class SequenceEndedException extends IllegalStateException {
     }
 
     static SequenceEndedException overflowed(EventEnvelope envelope) {
-        return new SequenceEndedException("execution " + envelope.executionId()
-                + " lost events to a full event buffer; it will end FAILED");
+        return new SequenceEndedException(
+                "execution " + envelope.executionId() + " lost events to a full event buffer; it will end FAILED");
     }
+
 }

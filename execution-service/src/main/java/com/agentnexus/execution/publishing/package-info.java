@@ -1,4 +1,7 @@
-/** Per-execution event sequencing (gap-free seq, log checksum) and publishing to the Kafka topics. */
+/**
+ * Per-execution event sequencing (gap-free seq, log checksum) and publishing to the Kafka
+ * topics.
+ */
 @NullMarked
 package com.agentnexus.execution.publishing;
 

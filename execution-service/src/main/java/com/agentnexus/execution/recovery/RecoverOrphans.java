@@ -19,31 +19,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends the executions a previous process left PENDING or RUNNING: FAILED "interrupted", with a terminal status whose
- * seq continues where the execution stopped on Kafka and whose checksum covers every line it published. If the
- * terminal status made it to Kafka but not to the row, the row catches up instead. Only executions created before
- * this process started and not live in it are touched; with several instances sharing one table this would also
- * end the others' executions, so each instance must then own its rows (not supported yet; see README).
+ * Ends the executions a previous process left PENDING or RUNNING: FAILED "interrupted",
+ * with a terminal status whose seq continues where the execution stopped on Kafka and
+ * whose checksum covers every line it published. If the terminal status made it to Kafka
+ * but not to the row, the row catches up instead. Only executions created before this
+ * process started and not live in it are touched; with several instances sharing one
+ * table this would also end the others' executions, so each instance must then own its
+ * rows (not supported yet; see README).
  *
- * <p>A container the previous process left behind is force-removed first: nothing else would ever stop it. A seq
- * the dead producer numbered but Kafka never got (a later one was acknowledged) is filled with a {@code system}
- * line saying so, before the terminal status, so subscribers waiting in seq order are not stuck on the hole. The row
- * is finished when Kafka acknowledges the terminal status, however late that is; a row the database does not take
- * at once is written again until it does ({@link UnfinishedExecutions#recordEnd}).
+ * <p>
+ * A container the previous process left behind is force-removed first: nothing else would
+ * ever stop it. A seq the dead producer numbered but Kafka never got (a later one was
+ * acknowledged) is filled with a {@code system} line saying so, before the terminal
+ * status, so subscribers waiting in seq order are not stuck on the hole. The row is
+ * finished when Kafka acknowledges the terminal status, however late that is; a row the
+ * database does not take at once is written again until it does
+ * ({@link UnfinishedExecutions#recordEnd}).
  */
 final class RecoverOrphans {
 
     private static final Logger log = LoggerFactory.getLogger(RecoverOrphans.class);
     static final String INTERRUPTED = "interrupted";
     static final String LOST = "event lost: the service stopped before Kafka acknowledged it";
+
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final UnfinishedExecutions executions;
+
     private final HistoryReader history;
+
     private final EventPublisher publisher;
+
     private final Leftovers leftovers;
+
     private final Clock clock;
+
     private final Duration ackWait;
 
     RecoverOrphans(UnfinishedExecutions executions, HistoryReader history, EventPublisher publisher,
@@ -51,7 +63,10 @@ final class RecoverOrphans {
         this(executions, history, publisher, leftovers, clock, TIMEOUT);
     }
 
-    /** @param ackWait how long start-up waits for each terminal status before leaving its row to the callback */
+    /**
+     * @param ackWait how long start-up waits for each terminal status before leaving its
+     * row to the callback
+     */
     RecoverOrphans(UnfinishedExecutions executions, HistoryReader history, EventPublisher publisher,
             Leftovers leftovers, Clock clock, Duration ackWait) {
         this.executions = executions;
@@ -62,7 +77,10 @@ final class RecoverOrphans {
         this.ackWait = ackWait;
     }
 
-    /** @return how many orphans were ended (their terminal status published or found; rows may follow later) */
+    /**
+     * @return how many orphans were ended (their terminal status published or found; rows
+     * may follow later)
+     */
     int recover(Instant processStart) {
         List<Orphan> orphans = executions.orphans(processStart).collectList().block(TIMEOUT);
         int ended = 0;
@@ -73,10 +91,12 @@ final class RecoverOrphans {
             try {
                 end(orphan);
                 ended++;
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ended;
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 // Left as it is: the next start tries again. Never a guessed seq.
                 log.error("could not end orphaned execution {}", orphan.id(), e);
             }
@@ -92,9 +112,11 @@ final class RecoverOrphans {
             TerminalStatus end = new TerminalStatus(published.status(), published.priceWei(), published.outputJson(),
                     published.error(), published.exitCode(),
                     published.durationMs() == null ? 0 : published.durationMs());
-            // finished_at is when it ended, as the event says, not when this process found out
-            executions.recordEnd(orphan.id(), end, published.seq(), Instant.ofEpochMilli(published.timestamp()),
-                    TIMEOUT).block();
+            // finished_at is when it ended, as the event says, not when this process
+            // found out
+            executions
+                .recordEnd(orphan.id(), end, published.seq(), Instant.ofEpochMilli(published.timestamp()), TIMEOUT)
+                .block();
             log.info("execution {} had ended {} on Kafka at seq {}; its row takes that end", orphan.id(),
                     published.status(), published.seq());
             return;
@@ -105,7 +127,8 @@ final class RecoverOrphans {
         var envelope = new EventEnvelope(orphan.id(), orphan.agentId(), orphan.userId(), orphan.agentName());
         List<Long> missing = past.missingSeqs();
         for (long seq : missing) {
-            // offered in seq order, through the same ordered outbox as the terminal status that follows them
+            // offered in seq order, through the same ordered outbox as the terminal
+            // status that follows them
             publisher.fillLost(envelope, seq, LOST).whenComplete((ok, error) -> {
                 if (error != null) {
                     log.error("the line filling lost seq {} of execution {} was not published", seq, orphan.id(),
@@ -119,23 +142,26 @@ final class RecoverOrphans {
         }
         EventSequencer events = publisher.resume(envelope, past.lastSeq(), past.checksum(LOST));
         long lastSeq = events.lastSeq() + 1;
-        // The row follows the acknowledgement, not this thread's patience: during a Kafka outage the outbox keeps
-        // the terminal status and delivers it later, and the row must then say FAILED too.
+        // The row follows the acknowledgement, not this thread's patience: during a Kafka
+        // outage the outbox keeps the terminal status and delivers it later, and the row
+        // must then say FAILED too.
         CompletableFuture<Void> recorded = events.terminal(end)
-                .thenCompose(acked -> executions.recordEnd(orphan.id(), end, lastSeq, clock.instant(), TIMEOUT)
-                        .toFuture())
-                .whenComplete((ok, error) -> {
-                    if (error != null) {
-                        log.error("orphaned execution {}: terminal status or row not recorded", orphan.id(), error);
-                    } else {
-                        log.info("ended orphaned execution {} FAILED (interrupted) at seq {}", orphan.id(), lastSeq);
-                    }
-                });
+            .thenCompose(acked -> executions.recordEnd(orphan.id(), end, lastSeq, clock.instant(), TIMEOUT).toFuture())
+            .whenComplete((ok, error) -> {
+                if (error != null) {
+                    log.error("orphaned execution {}: terminal status or row not recorded", orphan.id(), error);
+                }
+                else {
+                    log.info("ended orphaned execution {} FAILED (interrupted) at seq {}", orphan.id(), lastSeq);
+                }
+            });
         try {
             recorded.get(ackWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        }
+        catch (TimeoutException e) {
             log.warn("Kafka has not acknowledged the end of orphaned execution {} yet; its row is finished when it"
                     + " does", orphan.id());
         }
     }
+
 }

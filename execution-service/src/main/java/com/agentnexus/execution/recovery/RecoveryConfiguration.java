@@ -19,11 +19,15 @@ class RecoveryConfiguration {
         return new RecoverOrphans(executions, history, publisher, leftovers, clock);
     }
 
-    /** Before traffic counts as ready, end what a previous process left unfinished (see RecoverOrphans). */
+    /**
+     * Before traffic counts as ready, end what a previous process left unfinished (see
+     * RecoverOrphans).
+     */
     @Bean
     @ConditionalOnProperty(name = "agentnexus.execution.recover-orphans", havingValue = "true", matchIfMissing = true)
     ApplicationRunner orphanRecoveryAtStartup(RecoverOrphans recovery, Clock clock) {
         Instant processStart = clock.instant();
         return args -> recovery.recover(processStart);
     }
+
 }

@@ -5,16 +5,21 @@ import java.io.Reader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads lines like {@link java.io.BufferedReader#readLine()} but keeps at most {@code maxChars} of each, dropping
- * the rest of an over-long line, so an agent printing megabytes without a newline cannot exhaust the heap. The
- * lifecycle applies the published length cap and its marker; this bound only protects memory.
+ * Reads lines like {@link java.io.BufferedReader#readLine()} but keeps at most
+ * {@code maxChars} of each, dropping the rest of an over-long line, so an agent printing
+ * megabytes without a newline cannot exhaust the heap. The lifecycle applies the
+ * published length cap and its marker; this bound only protects memory.
  */
 final class CappedLineReader {
 
     private final Reader in;
+
     private final int maxChars;
+
     private final char[] buffer = new char[8192];
+
     private int position;
+
     private int limit;
 
     CappedLineReader(Reader in, int maxChars) {
@@ -22,7 +27,10 @@ final class CappedLineReader {
         this.maxChars = maxChars;
     }
 
-    /** The next line without its terminator ({@code \n} or {@code \r\n}), or null at end of stream. */
+    /**
+     * The next line without its terminator ({@code \n} or {@code \r\n}), or null at end
+     * of stream.
+     */
     @Nullable String readLine() throws IOException {
         StringBuilder line = new StringBuilder();
         boolean sawAny = false;
@@ -56,4 +64,5 @@ final class CappedLineReader {
         }
         return line.toString();
     }
+
 }

@@ -9,12 +9,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Keeps the former {@code agentnexus.runner=docker|process|auto} ({@code AGENTNEXUS_RUNNER}) working. That plain
- * value collided with the {@code agentnexus.runner.*} settings beside it (a YAML file could not hold both), so the
- * mode is now {@code agentnexus.runner.mode}. When only the old name is set, its value is offered as
- * {@code agentnexus.runner.mode}, in a property source of the lowest precedence, and one WARN line says so; when
- * both are set, the new name wins (and the warning says the old one is ignored). Registered in
- * {@code META-INF/spring.factories}, so it runs once per application start, after the configuration files are read.
+ * Keeps the former {@code agentnexus.runner=docker|process|auto}
+ * ({@code AGENTNEXUS_RUNNER}) working. That plain value collided with the
+ * {@code agentnexus.runner.*} settings beside it (a YAML file could not hold both), so
+ * the mode is now {@code agentnexus.runner.mode}. When only the old name is set, its
+ * value is offered as {@code agentnexus.runner.mode}, in a property source of the lowest
+ * precedence, and one WARN line says so; when both are set, the new name wins (and the
+ * warning says the old one is ignored). Registered in {@code META-INF/spring.factories},
+ * so it runs once per application start, after the configuration files are read.
  */
 public class DeprecatedRunnerProperty implements EnvironmentPostProcessor {
 
@@ -40,8 +42,8 @@ public class DeprecatedRunnerProperty implements EnvironmentPostProcessor {
                     + RunnerMode.PROPERTY + " is set; remove it");
             return;
         }
-        environment.getPropertySources().addLast(
-                new MapPropertySource(PROPERTY_SOURCE, Map.of(RunnerMode.PROPERTY, deprecated)));
+        environment.getPropertySources()
+            .addLast(new MapPropertySource(PROPERTY_SOURCE, Map.of(RunnerMode.PROPERTY, deprecated)));
         log.warn(DEPRECATED_PROPERTY + "=" + deprecated.trim() + " (AGENTNEXUS_RUNNER) is deprecated; use "
                 + RunnerMode.PROPERTY + " (AGENTNEXUS_RUNNER_MODE) instead");
     }
@@ -50,4 +52,5 @@ public class DeprecatedRunnerProperty implements EnvironmentPostProcessor {
     public static boolean selectedTheMode(ConfigurableEnvironment environment) {
         return environment.getPropertySources().contains(PROPERTY_SOURCE);
     }
+
 }

@@ -7,16 +7,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Whether an agent's output is still moving after the agent exited. Output left in a pipe must be read to the end
- * even when the event buffer holds the reader back (a Kafka outage), or lines the agent printed would vanish behind
- * a terminal status that claims completeness; only output that has gone quiet — nothing read and nothing being
- * delivered, e.g. a pipe held open by a leftover process that writes nothing — is abandoned after the drain timeout.
+ * Whether an agent's output is still moving after the agent exited. Output left in a pipe
+ * must be read to the end even when the event buffer holds the reader back (a Kafka
+ * outage), or lines the agent printed would vanish behind a terminal status that claims
+ * completeness; only output that has gone quiet — nothing read and nothing being
+ * delivered, e.g. a pipe held open by a leftover process that writes nothing — is
+ * abandoned after the drain timeout.
  */
 public final class OutputActivity {
 
     private static final long POLL_MILLIS = 50;
 
     private final AtomicInteger delivering = new AtomicInteger();
+
     private volatile long lastNanos = System.nanoTime();
 
     /** A line (or frame) was read and is being handed on. */
@@ -30,11 +33,15 @@ public final class OutputActivity {
         delivering.decrementAndGet();
     }
 
-    /** Completes when {@code ended} does, or once the output has been quiet for {@code idleTimeout}. */
+    /**
+     * Completes when {@code ended} does, or once the output has been quiet for
+     * {@code idleTimeout}.
+     */
     public CompletableFuture<Void> drained(CompletableFuture<?> ended, Duration idleTimeout) {
         CompletableFuture<Void> drained = new CompletableFuture<>();
         ended.whenComplete((ok, error) -> drained.complete(null));
-        lastNanos = Math.max(lastNanos, System.nanoTime()); // the quiet time counts from the agent's exit
+        // the quiet time counts from the agent's exit
+        lastNanos = Math.max(lastNanos, System.nanoTime());
         poll(drained, idleTimeout.toNanos());
         return drained;
     }
@@ -50,4 +57,5 @@ public final class OutputActivity {
         Executor later = CompletableFuture.delayedExecutor(POLL_MILLIS, TimeUnit.MILLISECONDS);
         later.execute(() -> poll(drained, idleNanos));
     }
+
 }

@@ -9,12 +9,14 @@ final class ProcFiles {
     }
 
     /**
-     * CPU time in clock ticks from {@code /proc/<pid>/stat}: utime + stime + cutime + cstime. The children's
-     * fields matter: when a short-lived child (a pipeline, a command substitution) is reaped, its time moves into
-     * its parent's cutime/cstime, so the sum over a process tree does not drop when children come and go.
+     * CPU time in clock ticks from {@code /proc/<pid>/stat}: utime + stime + cutime +
+     * cstime. The children's fields matter: when a short-lived child (a pipeline, a
+     * command substitution) is reaped, its time moves into its parent's cutime/cstime, so
+     * the sum over a process tree does not drop when children come and go.
      */
     static OptionalLong cpuTicks(String stat) {
-        // comm (field 2) is in parentheses and may itself contain spaces or ')': split after the last ')'.
+        // comm (field 2) is in parentheses and may itself contain spaces or ')': split
+        // after the last ')'.
         int end = stat.lastIndexOf(')');
         if (end < 0) {
             return OptionalLong.empty();
@@ -30,23 +32,29 @@ final class ProcFiles {
                 sum += Long.parseLong(rest[field - 3]);
             }
             return OptionalLong.of(sum);
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
     }
 
-    /** Resident memory in bytes from the {@code VmRSS:} line of {@code /proc/<pid>/status}; absent for zombies. */
+    /**
+     * Resident memory in bytes from the {@code VmRSS:} line of
+     * {@code /proc/<pid>/status}; absent for zombies.
+     */
     static OptionalLong residentBytes(String status) {
         for (String line : status.split("\n")) {
             if (line.startsWith("VmRSS:")) {
                 String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
                 try {
                     return OptionalLong.of(Long.parseLong(parts[0]) * 1024L);
-                } catch (NumberFormatException e) {
+                }
+                catch (NumberFormatException e) {
                     return OptionalLong.empty();
                 }
             }
         }
         return OptionalLong.empty();
     }
+
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Reads the memory and CPU time of a process and all its live descendants from {@code /proc}. */
+/**
+ * Reads the memory and CPU time of a process and all its live descendants from
+ * {@code /proc}.
+ */
 final class ProcessTreeProbe {
 
     /** Summed over the tree: resident bytes and cumulative CPU ticks. */
@@ -22,7 +25,10 @@ final class ProcessTreeProbe {
         this.proc = proc;
     }
 
-    /** The tree's usage, or empty when the root process can no longer be read (it has exited). */
+    /**
+     * The tree's usage, or empty when the root process can no longer be read (it has
+     * exited).
+     */
     Optional<TreeUsage> read(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(root);
@@ -32,9 +38,9 @@ final class ProcessTreeProbe {
         boolean rootSeen = false;
         for (ProcessHandle process : tree) {
             OptionalLong processRss = read(process.pid(), "status").map(ProcFiles::residentBytes)
-                    .orElse(OptionalLong.empty());
+                .orElse(OptionalLong.empty());
             OptionalLong processTicks = read(process.pid(), "stat").map(ProcFiles::cpuTicks)
-                    .orElse(OptionalLong.empty());
+                .orElse(OptionalLong.empty());
             if (processRss.isPresent() && processTicks.isPresent()) {
                 rss += processRss.getAsLong();
                 ticks += processTicks.getAsLong();
@@ -46,11 +52,14 @@ final class ProcessTreeProbe {
 
     private Optional<String> read(long pid, String file) {
         try {
-            return Optional.of(Files.readString(proc.resolve(Long.toString(pid)).resolve(file),
-                    StandardCharsets.ISO_8859_1));
-        } catch (IOException | RuntimeException e) {
-            // The process exited between listing and reading: it simply is not part of this reading.
+            return Optional
+                .of(Files.readString(proc.resolve(Long.toString(pid)).resolve(file), StandardCharsets.ISO_8859_1));
+        }
+        catch (IOException | RuntimeException e) {
+            // The process exited between listing and reading: it simply is not part of
+            // this reading.
             return Optional.empty();
         }
     }
+
 }

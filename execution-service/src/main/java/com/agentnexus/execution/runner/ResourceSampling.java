@@ -6,18 +6,26 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples a process tree right after start and then at a fixed interval, turning two successive cumulative CPU
- * readings into a percentage. {@link #stop()} guarantees no sample is delivered afterwards.
+ * Samples a process tree right after start and then at a fixed interval, turning two
+ * successive cumulative CPU readings into a percentage. {@link #stop()} guarantees no
+ * sample is delivered afterwards.
  */
 final class ResourceSampling {
 
     private final ProcessHandle root;
+
     private final ProcessTreeProbe probe;
+
     private final RunListener listener;
+
     private final long startNanos = System.nanoTime();
+
     private long previousTicks;
+
     private long previousNanos = startNanos;
+
     private boolean stopped;
+
     private ScheduledFuture<?> schedule;
 
     private ResourceSampling(ProcessHandle root, ProcessTreeProbe probe, RunListener listener) {
@@ -42,7 +50,8 @@ final class ResourceSampling {
         }
         probe.read(root).ifPresent(usage -> {
             long now = System.nanoTime();
-            // The tree started from zero CPU time, so the first reading is measured against the start itself.
+            // The tree started from zero CPU time, so the first reading is measured
+            // against the start itself.
             double cpu = CpuPercent.between(previousTicks, previousNanos, usage.cpuTicks(), now);
             previousTicks = usage.cpuTicks();
             previousNanos = now;
@@ -54,4 +63,5 @@ final class ResourceSampling {
         stopped = true;
         schedule.cancel(false);
     }
+
 }

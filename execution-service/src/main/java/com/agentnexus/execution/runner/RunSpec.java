@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * What to run.
  *
- * @param script      POSIX shell script, run with {@code sh -c}
- * @param environment variables for the script (INPUT_DATA, EXECUTION_ID, AGENT_ID); nothing else is inherited
- * @param sandbox     the container and limits (Docker runner)
- * @param userId      the user who started the execution (container label)
+ * @param script POSIX shell script, run with {@code sh -c}
+ * @param environment variables for the script (INPUT_DATA, EXECUTION_ID, AGENT_ID);
+ * nothing else is inherited
+ * @param sandbox the container and limits (Docker runner)
+ * @param userId the user who started the execution (container label)
  */
 public record RunSpec(ExecutionId executionId, AgentId agentId, UserId userId, String script,
         Map<String, String> environment, Sandbox sandbox) {

@@ -29,9 +29,13 @@ class RunnerConfiguration {
         return new SelectingRunner(docker, process, () -> watched.lastHealth().up());
     }
 
-    /** Leftover containers of executions a previous process never finished; none for the process runner. */
+    /**
+     * Leftover containers of executions a previous process never finished; none for the
+     * process runner.
+     */
     @Bean
     Leftovers leftovers(RunnerProperties props, ObjectProvider<DockerEngine> engine) {
         return props.mode().usesDocker() ? new DockerLeftovers(engine.getObject()) : Leftovers.NONE;
     }
+
 }

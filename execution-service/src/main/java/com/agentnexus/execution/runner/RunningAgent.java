@@ -6,11 +6,16 @@ import java.util.concurrent.CompletableFuture;
 public interface RunningAgent {
 
     /**
-     * Completes with the exit code once the agent has exited, every line it printed has been delivered and
-     * sampling has stopped — so the caller may publish the terminal status as the last event.
+     * Completes with the exit code once the agent has exited, every line it printed has
+     * been delivered and sampling has stopped — so the caller may publish the terminal
+     * status as the last event.
      */
     CompletableFuture<Integer> exit();
 
-    /** Kills the agent and everything it started; {@link #exit()} then completes. Idempotent. */
+    /**
+     * Kills the agent and everything it started; {@link #exit()} then completes.
+     * Idempotent.
+     */
     void kill();
+
 }

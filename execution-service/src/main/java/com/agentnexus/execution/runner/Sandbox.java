@@ -4,17 +4,20 @@ import java.util.Objects;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The container an agent runs in and its limits, configurable per agent. The local process runner has no
- * isolation and ignores it, which is why the Docker runner is preferred whenever an engine answers.
+ * The container an agent runs in and its limits, configurable per agent. The local
+ * process runner has no isolation and ignores it, which is why the Docker runner is
+ * preferred whenever an engine answers.
  *
- * @param image       image reference; used locally when present, pulled otherwise
- * @param memory      memory limit; swap is set equal to it (no swap beyond the limit)
- * @param cpus        CPU limit in cores, e.g. 0.5
- * @param pidsLimit   maximum number of processes/threads in the container
+ * @param image image reference; used locally when present, pulled otherwise
+ * @param memory memory limit; swap is set equal to it (no swap beyond the limit)
+ * @param cpus CPU limit in cores, e.g. 0.5
+ * @param pidsLimit maximum number of processes/threads in the container
  */
 public record Sandbox(String image, DataSize memory, double cpus, long pidsLimit) {
 
-    /** The defaults: 512 MiB, half a core, 100 pids, the locally built demo image. */
+    /**
+     * The issue's defaults: 512 MiB, half a core, 100 pids, the locally built demo image.
+     */
     public static final Sandbox DEFAULT = new Sandbox("localhost/agentnexus-demo:1", DataSize.ofMegabytes(512), 0.5,
             100);
 

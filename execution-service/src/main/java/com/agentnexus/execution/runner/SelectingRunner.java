@@ -5,15 +5,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code auto} runner: each execution starts in Docker while the engine answered its latest ping, else as a
- * local process. A running execution stays with the runner it started on.
+ * The {@code auto} runner: each execution starts in Docker while the engine answered its
+ * latest ping, else as a local process. A running execution stays with the runner it
+ * started on.
  */
 final class SelectingRunner implements AgentRunner, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SelectingRunner.class);
 
     private final AgentRunner docker;
+
     private final AgentRunner process;
+
     private final BooleanSupplier dockerUp;
 
     SelectingRunner(AgentRunner docker, AgentRunner process, BooleanSupplier dockerUp) {
@@ -38,4 +41,5 @@ final class SelectingRunner implements AgentRunner, AutoCloseable {
             ((AutoCloseable) process).close();
         }
     }
+
 }

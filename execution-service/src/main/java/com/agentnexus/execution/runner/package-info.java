@@ -1,4 +1,7 @@
-/** Runs an agent's script and reports its lines, resource samples and exit; one implementation per runtime. */
+/**
+ * Runs an agent's script and reports its lines, resource samples and exit; one
+ * implementation per runtime.
+ */
 @NullMarked
 package com.agentnexus.execution.runner;
 

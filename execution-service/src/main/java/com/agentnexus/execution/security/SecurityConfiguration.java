@@ -9,7 +9,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
-/** JWT bearer on everything but health, metrics and the OpenAPI document, which expose no execution data. */
+/**
+ * JWT bearer on everything but health, metrics and the OpenAPI document, which expose no
+ * execution data.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(JwtDecoderConfiguration.class)
 class SecurityConfiguration {
@@ -20,4 +23,5 @@ class SecurityConfiguration {
         return BearerSecurity.chain(http, decoder, exchanges -> {
         });
     }
+
 }

@@ -25,11 +25,16 @@ class ExecutionControlTest {
 
     /** Where kills requested by a cancel go; the test runs them when it chooses. */
     private final Queue<Runnable> killer = new ArrayDeque<>();
+
     private final ExecutionId id = new ExecutionId(Generators.timeBasedEpochGenerator().generate());
-    private final ExecutionControl control = new ExecutionControl(new LaunchedExecution(id,
-            new Agent(new AgentId("a"), "A", BigInteger.ONE, Duration.ofSeconds(5), "true", AgentContainer.DEFAULT),
-            new UserId("u"), "{}"), new EventPublisher(event -> CompletableFuture.completedFuture(null),
-                    Clock.systemUTC()).open(new EventEnvelope(id, new AgentId("a"), new UserId("u"), "A")),
+
+    private final ExecutionControl control = new ExecutionControl(
+            new LaunchedExecution(id,
+                    new Agent(new AgentId("a"), "A", BigInteger.ONE, Duration.ofSeconds(5), "true",
+                            AgentContainer.DEFAULT),
+                    new UserId("u"), "{}"),
+            new EventPublisher(event -> CompletableFuture.completedFuture(null), Clock.systemUTC())
+                .open(new EventEnvelope(id, new AgentId("a"), new UserId("u"), "A")),
             killer::add);
 
     @Test
@@ -56,7 +61,8 @@ class ExecutionControlTest {
         control.begin();
         control.attach(agent);
 
-        // A Docker kill blocks for up to 30 s: the (reactive) caller gets its answer without waiting for it ...
+        // A Docker kill blocks for up to 30 s: the (reactive) caller gets its answer
+        // without waiting for it ...
         assertThat(control.requestCancel()).isEqualTo(CancelOutcome.KILLING);
         assertThat(agent.kills).hasValue(0);
         assertThat(killer).hasSize(1);
@@ -130,7 +136,9 @@ class ExecutionControlTest {
     }
 
     private final class CountingAgent implements RunningAgent {
+
         final AtomicInteger kills = new AtomicInteger();
+
         volatile boolean killedUnderLock;
 
         @Override
@@ -143,5 +151,7 @@ class ExecutionControlTest {
             killedUnderLock |= Thread.holdsLock(control);
             kills.incrementAndGet();
         }
+
     }
+
 }

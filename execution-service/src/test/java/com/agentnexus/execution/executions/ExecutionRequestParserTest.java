@@ -54,7 +54,7 @@ class ExecutionRequestParserTest {
         assertRejected("{\"agentId\":\"a\",\"input\":{\"o\":{\"\\u0000\":1}}}", HttpStatus.BAD_REQUEST,
                 "at /o (in a key).");
         assertThat(parser.parse("{\"agentId\":\"a\",\"input\":{\"e\":\"\\ud83d\\ude00\"}}").inputJson())
-                .contains("\ud83d\ude00");
+            .contains("\ud83d\ude00");
     }
 
     @Test
@@ -64,10 +64,10 @@ class ExecutionRequestParserTest {
     }
 
     private void assertRejected(String body, HttpStatus status, String detail) {
-        assertThatThrownBy(() -> parser.parse(body))
-                .isInstanceOfSatisfying(ExecutionProblem.class, problem -> {
-                    assertThat(problem.getStatusCode()).isEqualTo(status);
-                    assertThat(problem.getBody().getDetail()).contains(detail);
-                });
+        assertThatThrownBy(() -> parser.parse(body)).isInstanceOfSatisfying(ExecutionProblem.class, problem -> {
+            assertThat(problem.getStatusCode()).isEqualTo(status);
+            assertThat(problem.getBody().getDetail()).contains(detail);
+        });
     }
+
 }

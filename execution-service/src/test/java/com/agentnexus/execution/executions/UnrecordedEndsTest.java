@@ -18,7 +18,9 @@ class UnrecordedEndsTest {
     private static final Duration ATTEMPT = Duration.ofSeconds(5);
 
     private final ExecutionId id = new ExecutionId(Generators.timeBasedEpochGenerator().generate());
+
     private final UnrecordedEnds ends = new UnrecordedEnds(Duration.ofSeconds(1));
+
     private final FakeDatabase database = new FakeDatabase();
 
     @AfterEach
@@ -38,7 +40,8 @@ class UnrecordedEndsTest {
 
     @Test
     void anEndTheDatabaseRefusesIsKeptAndWrittenOnceTheDatabaseIsBack() {
-        ends.record(id, database.write(), ATTEMPT).block(); // returns although nothing was written
+        // returns although nothing was written
+        ends.record(id, database.write(), ATTEMPT).block();
 
         assertThat(database.written).isFalse();
         assertThat(ends.count()).isOne();
@@ -70,18 +73,24 @@ class UnrecordedEndsTest {
         int attemptsAtClose = database.attempts.get();
         database.up.set(true);
 
-        // backoff is at most a second here: three seconds without an attempt means retrying stopped
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> database.attempts.get() <= attemptsAtClose + 1);
+        // backoff is at most a second here: three seconds without an attempt means
+        // retrying stopped
+        await().during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> database.attempts.get() <= attemptsAtClose + 1);
         assertThat(database.written).isFalse();
         assertThat(ends.count()).isZero();
     }
 
     /** A statement made anew on each subscription, as R2DBC's are. */
     private static final class FakeDatabase {
+
         final AtomicBoolean up = new AtomicBoolean();
+
         final AtomicBoolean hangOnce = new AtomicBoolean();
+
         final AtomicBoolean written = new AtomicBoolean();
+
         final AtomicInteger attempts = new AtomicInteger();
 
         Mono<Boolean> write() {
@@ -97,5 +106,7 @@ class UnrecordedEndsTest {
                 return Mono.just(true);
             });
         }
+
     }
+
 }

@@ -36,4 +36,5 @@ class LineCapTest {
         assertThat(capped.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(100);
         assertThat(new LineCap(100).apply("😀".repeat(40))).doesNotContain("\uFFFD").endsWith(LineCap.MARKER);
     }
+
 }

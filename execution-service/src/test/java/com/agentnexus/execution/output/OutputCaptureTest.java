@@ -39,4 +39,5 @@ class OutputCaptureTest {
         capture.offer("{\"\\u0000\":1}");
         assertThat(capture.output()).isEqualTo("{\"ok\":true}");
     }
+
 }

@@ -21,10 +21,16 @@ import org.junit.jupiter.api.Test;
 
 class EventOutboxTest {
 
-    /** A producer that refuses records (as Kafka's does without metadata) while {@code down} is set. */
+    /**
+     * A producer that refuses records (as Kafka's does without metadata) while
+     * {@code down} is set.
+     */
     private final AtomicBoolean down = new AtomicBoolean();
+
     private final List<ExecutionEvent> delivered = Collections.synchronizedList(new ArrayList<>());
+
     private final List<CompletableFuture<Void>> unacked = Collections.synchronizedList(new ArrayList<>());
+
     private final EventOutbox.Producer producer = event -> {
         if (down.get()) {
             return CompletableFuture.failedFuture(new TimeoutException("no metadata"));
@@ -32,7 +38,9 @@ class EventOutboxTest {
         delivered.add(event);
         return CompletableFuture.completedFuture(null);
     };
+
     private final ScheduledExecutorService broker = Executors.newSingleThreadScheduledExecutor();
+
     private EventOutbox outbox;
 
     @AfterEach
@@ -73,7 +81,8 @@ class EventOutboxTest {
 
     @Test
     void aFullBufferMakesTheWriterWaitForKafkaInsteadOfRefusing() throws Exception {
-        // A broker far slower than the writer: each acknowledgement takes a scheduler hop.
+        // A broker far slower than the writer: each acknowledgement takes a scheduler
+        // hop.
         EventOutbox.Producer slow = event -> {
             var ack = new CompletableFuture<Void>();
             broker.schedule(() -> {
@@ -145,8 +154,7 @@ class EventOutboxTest {
         AtomicBoolean killed = new AtomicBoolean();
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> outbox.awaitRoom(killed::get));
 
-        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-                .until(() -> !waiting.isDone());
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
         killed.set(true);
 
         assertThat(waiting.get(5, TimeUnit.SECONDS)).as("goes ahead, beyond the bound, without losing").isTrue();
@@ -174,4 +182,5 @@ class EventOutboxTest {
     private static PublishingProperties properties(int bufferEvents, Duration outageTimeout) {
         return new PublishingProperties(bufferEvents, outageTimeout, Duration.ofMillis(100), Duration.ofMillis(50));
     }
+
 }

@@ -26,12 +26,19 @@ import org.junit.jupiter.api.Test;
 
 class EventSequencerTest {
 
-    /** Records events in the order the sequencer hands them over, as the Kafka producer would append them. */
+    /**
+     * Records events in the order the sequencer hands them over, as the Kafka producer
+     * would append them.
+     */
     private final List<ExecutionEvent> sent = new ArrayList<>();
+
     /** Whether the sink has room; false plays an outage that outlasted the buffer. */
     private volatile boolean room = true;
+
     private volatile boolean stalled;
+
     private int notPublished;
+
     private final EventSink sink = new EventSink() {
         @Override
         public CompletableFuture<Void> offer(ExecutionEvent event) {
@@ -54,9 +61,11 @@ class EventSequencerTest {
             notPublished++;
         }
     };
+
     private final EventEnvelope envelope = new EventEnvelope(
             new ExecutionId(Generators.timeBasedEpochGenerator().generate()), new AgentId("demo-worker"),
             new UserId("alice"), "Demo worker");
+
     private final EventPublisher publisher = new EventPublisher(sink, Clock.systemUTC());
 
     @Test
@@ -125,14 +134,14 @@ class EventSequencerTest {
         var terminal = (ExecutionStatusChanged) sent.get(3);
         assertThat(terminal.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(terminal.error())
-                .isEqualTo("event buffer overflowed during a Kafka outage; 2 events were not published");
+            .isEqualTo("event buffer overflowed during a Kafka outage; 2 events were not published");
         assertThat(terminal.priceWei()).isNull();
         assertThat(terminal.exitCode()).isZero();
         assertThat(terminal.durationMs()).isEqualTo(99);
         assertThat(terminal.eventCount()).isEqualTo(4);
         assertThat(terminal.logChecksum()).isEqualTo(checksumOfLogLines());
         assertThat(events.endedWith()).isNotNull()
-                .satisfies(end -> assertThat(end.status()).isEqualTo(ExecutionStatus.FAILED));
+            .satisfies(end -> assertThat(end.status()).isEqualTo(ExecutionStatus.FAILED));
         assertThat(events.notPublished()).as("the two lines; a sample is optional, never lost").isEqualTo(2);
         assertThat(notPublished).as("each lost event is counted, not the incident").isEqualTo(2);
     }
@@ -141,7 +150,8 @@ class EventSequencerTest {
     void aKilledAgentsLastLinesAreNotHeldBackByAFullBuffer() {
         EventSequencer events = publisher.open(envelope);
         events.status(ExecutionStatus.RUNNING);
-        room = false; // a full buffer during an outage: this writer would give up and lose its line
+        room = false; // a full buffer during an outage: this writer would give up and
+                      // lose its line
         events.stopHoldingBack();
         events.log(LogStream.STDOUT, "printed before the kill");
         events.terminal(TerminalStatus.timedOut("timed out after 1 s", 137, 1000));
@@ -179,8 +189,11 @@ class EventSequencerTest {
 
     private String checksumOfLogLines() {
         var checksum = new LogChecksum();
-        sent.stream().filter(LogLineEmitted.class::isInstance).map(LogLineEmitted.class::cast)
-                .forEach(log -> checksum.update(log.line()));
+        sent.stream()
+            .filter(LogLineEmitted.class::isInstance)
+            .map(LogLineEmitted.class::cast)
+            .forEach(log -> checksum.update(log.line()));
         return checksum.value();
     }
+
 }

@@ -31,15 +31,21 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Restart recovery against fakes of Kafka (history and sink), the executions and the runner's leftovers. */
+/**
+ * Restart recovery against fakes of Kafka (history and sink), the executions and the
+ * runner's leftovers.
+ */
 class RecoverOrphansTest {
 
     private static final ExecutionId ID = new ExecutionId(Generators.timeBasedEpochGenerator().generate());
+
     private static final Orphan ORPHAN = new Orphan(ID, new AgentId("demo-worker"), new UserId("u"), "Demo worker",
             ID.createdAt(), ID.createdAt());
 
     private final HeldSink sink = new HeldSink();
+
     private final FakeStore store = new FakeStore();
+
     private final List<ExecutionId> removedLeftovers = new ArrayList<>();
 
     @Test
@@ -73,35 +79,36 @@ class RecoverOrphansTest {
         assertThat(filler.line()).isEqualTo(RecoverOrphans.LOST);
         var terminal = (ExecutionStatusChanged) sink.events.get(1);
         assertThat(terminal.eventCount()).isEqualTo(6);
-        assertThat(terminal.logChecksum()).isEqualTo(
-                new LogChecksum().update("a").update(RecoverOrphans.LOST).update("b").value());
+        assertThat(terminal.logChecksum())
+            .isEqualTo(new LogChecksum().update("a").update(RecoverOrphans.LOST).update("b").value());
         assertThat(store.finished).singleElement().extracting(Finish::lastSeq).isEqualTo(6L);
         assertThat(removedLeftovers).containsExactly(ID);
     }
 
     @Test
     void aRowLeftRunningTakesTheTerminalStatusFoundOnKafkaWithoutASecondOne() {
-        var completed = new ExecutionStatusChanged(ID, ORPHAN.agentId(), ORPHAN.userId(), 7,
-                System.currentTimeMillis(), ExecutionStatus.COMPLETED, "Demo worker", BigInteger.TEN,
-                "{\"answer\":42}", null, 0, 1234L, 7L, new LogChecksum().update("a").value());
-        var recovery = recovery(new ExecutionHistory(7, Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L),
-                new TreeMap<>(Map.of(3L, "a")), completed), Duration.ZERO);
+        var completed = new ExecutionStatusChanged(ID, ORPHAN.agentId(), ORPHAN.userId(), 7, System.currentTimeMillis(),
+                ExecutionStatus.COMPLETED, "Demo worker", BigInteger.TEN, "{\"answer\":42}", null, 0, 1234L, 7L,
+                new LogChecksum().update("a").value());
+        var recovery = recovery(
+                new ExecutionHistory(7, Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), new TreeMap<>(Map.of(3L, "a")), completed),
+                Duration.ZERO);
 
         assertThat(recovery.recover(Instant.now())).isEqualTo(1);
 
         assertThat(sink.events).isEmpty();
         assertThat(store.finished).singleElement().satisfies(finish -> {
             assertThat(finish.lastSeq()).isEqualTo(7);
-            assertThat(finish.end()).isEqualTo(new TerminalStatus(ExecutionStatus.COMPLETED, BigInteger.TEN,
-                    "{\"answer\":42}", null, 0, 1234));
+            assertThat(finish.end()).isEqualTo(
+                    new TerminalStatus(ExecutionStatus.COMPLETED, BigInteger.TEN, "{\"answer\":42}", null, 0, 1234));
         });
     }
 
     @Test
     void aTimeoutFoundOnKafkaKeepsItsErrorAndExitCode() {
-        var timedOut = new ExecutionStatusChanged(ID, ORPHAN.agentId(), ORPHAN.userId(), 4,
-                System.currentTimeMillis(), ExecutionStatus.TIMED_OUT, "Demo worker", null, null,
-                "timed out after 5 s", 143, 5012L, 4L, new LogChecksum().value());
+        var timedOut = new ExecutionStatusChanged(ID, ORPHAN.agentId(), ORPHAN.userId(), 4, System.currentTimeMillis(),
+                ExecutionStatus.TIMED_OUT, "Demo worker", null, null, "timed out after 5 s", 143, 5012L, 4L,
+                new LogChecksum().value());
         var recovery = recovery(new ExecutionHistory(4, Set.of(1L, 2L, 3L, 4L), new TreeMap<>(), timedOut),
                 Duration.ZERO);
 
@@ -110,8 +117,8 @@ class RecoverOrphansTest {
         assertThat(sink.events).isEmpty();
         assertThat(store.finished).singleElement().satisfies(finish -> {
             assertThat(finish.lastSeq()).isEqualTo(4);
-            assertThat(finish.end()).isEqualTo(new TerminalStatus(ExecutionStatus.TIMED_OUT, null, null,
-                    "timed out after 5 s", 143, 5012));
+            assertThat(finish.end())
+                .isEqualTo(new TerminalStatus(ExecutionStatus.TIMED_OUT, null, null, "timed out after 5 s", 143, 5012));
         });
     }
 
@@ -123,17 +130,22 @@ class RecoverOrphansTest {
     private record Finish(TerminalStatus end, long lastSeq) {
     }
 
-    /** Accepts every event; acknowledges only when told (Kafka down until then) or at once. */
+    /**
+     * Accepts every event; acknowledges only when told (Kafka down until then) or at
+     * once.
+     */
     private static final class HeldSink implements EventSink {
+
         final List<ExecutionEvent> events = new CopyOnWriteArrayList<>();
+
         final List<CompletableFuture<Void>> acks = new CopyOnWriteArrayList<>();
+
         boolean acknowledgeAtOnce;
 
         @Override
         public CompletableFuture<Void> offer(ExecutionEvent event) {
             events.add(event);
-            var ack = acknowledgeAtOnce ? CompletableFuture.<Void>completedFuture(null)
-                    : new CompletableFuture<Void>();
+            var ack = acknowledgeAtOnce ? CompletableFuture.<Void>completedFuture(null) : new CompletableFuture<Void>();
             acks.add(ack);
             return ack;
         }
@@ -141,10 +153,15 @@ class RecoverOrphansTest {
         void acknowledgeAll() {
             acks.forEach(ack -> ack.complete(null));
         }
+
     }
 
-    /** The table holds one orphan, live nowhere; an end is written on subscription, at the first attempt. */
+    /**
+     * The table holds one orphan, live nowhere; an end is written on subscription, at the
+     * first attempt.
+     */
     private static final class FakeStore implements UnfinishedExecutions {
+
         final List<Finish> finished = new CopyOnWriteArrayList<>();
 
         @Override
@@ -162,5 +179,7 @@ class RecoverOrphansTest {
                 Duration attempt) {
             return Mono.fromRunnable(() -> finished.add(new Finish(end, lastSeq)));
         }
+
     }
+
 }

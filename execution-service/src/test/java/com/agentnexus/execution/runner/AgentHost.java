@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A stand-in for the execution service in its own JVM: starts one agent with the process runner, prints
- * {@code started}, and waits to be killed. {@link AgentParentDeathIT} SIGKILLs it.
+ * A stand-in for the execution service in its own JVM: starts one agent with the process
+ * runner, prints {@code started}, and waits to be killed. {@link AgentParentDeathIT}
+ * SIGKILLs it.
  */
 final class AgentHost {
 
@@ -22,8 +23,8 @@ final class AgentHost {
         var runner = new ProcessRunner(
                 new RunnerProperties(RunnerMode.PROCESS, Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 new ProcessTreeProbe(Path.of("/proc")));
-        var spec = new RunSpec(new ExecutionId(Generators.timeBasedEpochGenerator().generate()),
-                new AgentId("silent"), new UserId("host"), args[0], Map.of(), Sandbox.DEFAULT);
+        var spec = new RunSpec(new ExecutionId(Generators.timeBasedEpochGenerator().generate()), new AgentId("silent"),
+                new UserId("host"), args[0], Map.of(), Sandbox.DEFAULT);
         runner.start(spec, new RunListener() {
             @Override
             public void line(LogStream stream, String line) {
@@ -37,4 +38,5 @@ final class AgentHost {
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
+
 }

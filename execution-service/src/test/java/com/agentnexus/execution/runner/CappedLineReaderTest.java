@@ -36,4 +36,5 @@ class CappedLineReaderTest {
         }
         return lines;
     }
+
 }

@@ -33,4 +33,5 @@ class CpuPercentTest {
         double ceiling = 100.0 * Runtime.getRuntime().availableProcessors();
         assertThat(CpuPercent.between(0, 0, 1, 1_000)).isEqualTo(ceiling);
     }
+
 }

@@ -34,4 +34,5 @@ class ProcFilesTest {
     void hasNoResidentMemoryForAZombie() {
         assertThat(ProcFiles.residentBytes("Name:\tsh\nState:\tZ (zombie)\n")).isEmpty();
     }
+
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the process runner does around the agent itself: output held back by a full event buffer is still read to
- * the end, and the parent-death guard does not change the agent's signals.
+ * What the process runner does around the agent itself: output held back by a full event
+ * buffer is still read to the end, and the parent-death guard does not change the agent's
+ * signals.
  */
 class ProcessRunnerTest {
 
@@ -34,9 +35,10 @@ class ProcessRunnerTest {
     }
 
     /**
-     * An agent that exits with its last lines still in the pipe while the listener is held back (a Kafka outage)
-     * longer than the drain timeout: the run ends only once every line was handed on, because lines read after the
-     * terminal status would be lost behind a count that claims completeness.
+     * An agent that exits with its last lines still in the pipe while the listener is
+     * held back (a Kafka outage) longer than the drain timeout: the run ends only once
+     * every line was handed on, because lines read after the terminal status would be
+     * lost behind a count that claims completeness.
      */
     @Test
     void outputHeldBackLongerThanTheDrainTimeoutIsStillReadToTheEnd() throws Exception {
@@ -46,9 +48,12 @@ class ProcessRunnerTest {
             public void line(LogStream stream, String line) {
                 if (received.incrementAndGet() == 1) {
                     // the agent exits with its lines still in the pipe...
-                    await("the agent exited").atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.current()
-                            .descendants().noneMatch(p -> p.info().command().orElse("").endsWith("/seq")));
-                    // ...and the buffer stays full for five drain timeouts: the sleep is the scenario
+                    await("the agent exited").atMost(Duration.ofSeconds(30))
+                        .until(() -> ProcessHandle.current()
+                            .descendants()
+                            .noneMatch(p -> p.info().command().orElse("").endsWith("/seq")));
+                    // ...and the buffer stays full for five drain timeouts: the sleep is
+                    // the scenario
                     sleep(1_500);
                 }
             }
@@ -80,8 +85,8 @@ class ProcessRunnerTest {
             }
         };
         RunningAgent agent = runner.start(new RunSpec(new ExecutionId(Generators.timeBasedEpochGenerator().generate()),
-                new AgentId("signals"), new UserId("test"), "grep SigIgn /proc/self/status", Map.of(),
-                Sandbox.DEFAULT), recording);
+                new AgentId("signals"), new UserId("test"), "grep SigIgn /proc/self/status", Map.of(), Sandbox.DEFAULT),
+                recording);
         assertThat(agent.exit().get(30, TimeUnit.SECONDS)).isZero();
 
         long ignored = Long.parseLong(lines.get(0).replace("SigIgn:", "").trim(), 16);
@@ -91,8 +96,10 @@ class ProcessRunnerTest {
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
+
 }

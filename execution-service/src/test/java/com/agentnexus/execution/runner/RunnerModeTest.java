@@ -18,9 +18,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Which runner is selected, through what the application does at start-up: the deprecated name is mapped by
- * {@link DeprecatedRunnerProperty}, then {@link RunnerProperties} is bound and {@link RunnerMode#of} is asked (the
- * Docker configuration's condition).
+ * Which runner is selected, through what the application does at start-up: the deprecated
+ * name is mapped by {@link DeprecatedRunnerProperty}, then {@link RunnerProperties} is
+ * bound and {@link RunnerMode#of} is asked (the Docker configuration's condition).
  */
 class RunnerModeTest {
 
@@ -42,8 +42,7 @@ class RunnerModeTest {
         assertThat(runnerProperties(environment).mode()).isEqualTo(RunnerMode.DOCKER);
         assertThat(runnerProperties(environment).sampleInterval()).hasSeconds(2);
         assertThat(DeprecatedRunnerProperty.selectedTheMode(environment)).isFalse();
-        assertThat(RunnerMode.of(started(Map.of("agentnexus.runner.mode", " process "))))
-                .isEqualTo(RunnerMode.PROCESS);
+        assertThat(RunnerMode.of(started(Map.of("agentnexus.runner.mode", " process ")))).isEqualTo(RunnerMode.PROCESS);
     }
 
     @Test
@@ -58,8 +57,9 @@ class RunnerModeTest {
     @Test
     void theDeprecatedEnvironmentVariableStillSelectsTheRunner() {
         var environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env",
-                Map.of("AGENTNEXUS_RUNNER", "docker", "AGENTNEXUS_RUNNER_SAMPLE_INTERVAL", "3s")));
+        environment.getPropertySources()
+            .addFirst(new SystemEnvironmentPropertySource("env",
+                    Map.of("AGENTNEXUS_RUNNER", "docker", "AGENTNEXUS_RUNNER_SAMPLE_INTERVAL", "3s")));
         postProcess(environment);
 
         assertThat(RunnerMode.of(environment)).isEqualTo(RunnerMode.DOCKER);
@@ -69,9 +69,11 @@ class RunnerModeTest {
 
     @Test
     void everyApplicationStartMapsTheDeprecatedName() {
-        // registered in META-INF/spring.factories: a bare application (no configuration files) still gets it
+        // registered in META-INF/spring.factories: a bare application (no configuration
+        // files) still gets it
         try (var context = new SpringApplicationBuilder(Bare.class).web(WebApplicationType.NONE)
-                .properties("spring.config.name=none", "agentnexus.runner=docker").run()) {
+            .properties("spring.config.name=none", "agentnexus.runner=docker")
+            .run()) {
             assertThat(RunnerMode.of(context.getEnvironment())).isEqualTo(RunnerMode.DOCKER);
             assertThat(DeprecatedRunnerProperty.selectedTheMode(context.getEnvironment())).isTrue();
         }
@@ -88,11 +90,11 @@ class RunnerModeTest {
     @Test
     void rejectsAnUnknownRunnerUnderEitherName() {
         assertThatThrownBy(() -> RunnerMode.of(started(Map.of("agentnexus.runner.mode", "kubernetes"))))
-                .isInstanceOf(BindException.class)
-                .hasMessageContaining("agentnexus.runner.mode");
+            .isInstanceOf(BindException.class)
+            .hasMessageContaining("agentnexus.runner.mode");
         assertThatThrownBy(() -> RunnerMode.of(started(Map.of("agentnexus.runner", "kubernetes"))))
-                .isInstanceOf(BindException.class)
-                .hasMessageContaining("agentnexus.runner.mode");
+            .isInstanceOf(BindException.class)
+            .hasMessageContaining("agentnexus.runner.mode");
     }
 
     @Test
@@ -104,6 +106,7 @@ class RunnerModeTest {
 
     @Configuration(proxyBeanMethods = false)
     static class Bare {
+
     }
 
     private static ConfigurableEnvironment started(Map<String, Object> properties) {
@@ -120,4 +123,5 @@ class RunnerModeTest {
     private static RunnerProperties runnerProperties(ConfigurableEnvironment environment) {
         return Binder.get(environment).bindOrCreate("agentnexus.runner", RunnerProperties.class);
     }
+
 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class SelectingRunnerTest {
 
     private final List<String> started = new ArrayList<>();
+
     private final AtomicBoolean dockerUp = new AtomicBoolean(true);
+
     private final SelectingRunner runner = new SelectingRunner(named("docker"), named("process"), dockerUp::get);
 
     @Test
@@ -63,4 +65,5 @@ class SelectingRunnerTest {
             }
         };
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Everything one child prints, across its restarts: each line goes to its size-rotated file, and the last lines
- * are kept in memory so that a crash can be reported with them without reading the file back.
+ * Everything one child prints, across its restarts: each line goes to its size-rotated
+ * file, and the last lines are kept in memory so that a crash can be reported with them
+ * without reading the file back.
  */
 public final class ChildLog implements AutoCloseable {
 
@@ -14,7 +15,9 @@ public final class ChildLog implements AutoCloseable {
     public static final int TAIL_LINES = 20;
 
     private final Path file;
+
     private final RotatingLogFile out;
+
     private final ArrayDeque<String> tail = new ArrayDeque<>(TAIL_LINES);
 
     public ChildLog(Path file, LogRotation rotation) {
@@ -47,4 +50,5 @@ public final class ChildLog implements AutoCloseable {
     public void close() {
         out.close();
     }
+
 }

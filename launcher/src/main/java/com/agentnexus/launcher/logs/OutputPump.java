@@ -8,16 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Copies a child's output into its {@link ChildLog}, line by line, on a thread of its own. The child's output has
- * to pass through the launcher for the file to rotate: a file the child wrote to directly could not be renamed
- * under it.
+ * Copies a child's output into its {@link ChildLog}, line by line, on a thread of its
+ * own. The child's output has to pass through the launcher for the file to rotate: a file
+ * the child wrote to directly could not be renamed under it.
  */
 public final class OutputPump {
 
     private OutputPump() {
     }
 
-    /** Starts pumping; the future completes when the child closed its output (it ended). */
+    /**
+     * Starts pumping; the future completes when the child closed its output (it ended).
+     */
     public static CompletableFuture<Void> start(String threadName, InputStream output, ChildLog log) {
         var drained = new CompletableFuture<Void>();
         Thread pump = new Thread(() -> {
@@ -25,9 +27,12 @@ public final class OutputPump {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     log.line(line);
                 }
-            } catch (IOException closed) {
-                // the stream closes under us when the process is destroyed: nothing more to copy
-            } finally {
+            }
+            catch (IOException closed) {
+                // the stream closes under us when the process is destroyed: nothing more
+                // to copy
+            }
+            finally {
                 drained.complete(null);
             }
         }, threadName);
@@ -35,4 +40,5 @@ public final class OutputPump {
         pump.start();
         return drained;
     }
+
 }

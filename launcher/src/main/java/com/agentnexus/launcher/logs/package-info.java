@@ -1,4 +1,7 @@
-/** Where the children's output goes: one size-rotated file per child, and its last lines for crash reports. */
+/**
+ * Where the children's output goes: one size-rotated file per child, and its last lines
+ * for crash reports.
+ */
 @NullMarked
 package com.agentnexus.launcher.logs;
 

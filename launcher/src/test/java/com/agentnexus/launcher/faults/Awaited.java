@@ -9,9 +9,10 @@ import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Awaitility for the fault scenarios, which collect problems instead of failing at the first: waits until
- * {@code done} holds for what {@code probe} observes, or until {@code atMost} has passed, and returns the last
- * observation either way; the caller turns one that is not done into a line of the fault table.
+ * Awaitility for the fault scenarios, which collect problems instead of failing at the
+ * first: waits until {@code done} holds for what {@code probe} observes, or until
+ * {@code atMost} has passed, and returns the last observation either way; the caller
+ * turns one that is not done into a line of the fault table.
  */
 final class Awaited {
 
@@ -30,7 +31,8 @@ final class Awaited {
                 last.set(observed);
                 return done.test(observed);
             });
-        } catch (ConditionTimeoutException notWithinTime) {
+        }
+        catch (ConditionTimeoutException notWithinTime) {
             // reported by the caller, from the last observation
         }
         return last.get() != null ? last.get() : observe(fact, probe);
@@ -39,8 +41,10 @@ final class Awaited {
     private static <T> T observe(String fact, Callable<T> probe) {
         try {
             return probe.call();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(fact, e);
         }
     }
+
 }

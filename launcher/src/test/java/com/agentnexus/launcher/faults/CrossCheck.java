@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A second opinion on a stream the reader found incomplete: a fresh consumer reads the execution's partition of all
- * three topics from the first offset to the end ({@link KafkaEvents#readWhole}). When it finds the seqs the reader
- * missed, the reader is at fault (and the note says where they are on Kafka); when it misses them too, they are
- * not on Kafka: a loss in the execution service, with the offsets of the events either side of each gap as
- * evidence.
+ * A second opinion on a stream the reader found incomplete: a fresh consumer reads the
+ * execution's partition of all three topics from the first offset to the end
+ * ({@link KafkaEvents#readWhole}). When it finds the seqs the reader missed, the reader
+ * is at fault (and the note says where they are on Kafka); when it misses them too, they
+ * are not on Kafka: a loss in the execution service, with the offsets of the events
+ * either side of each gap as evidence.
  */
 final class CrossCheck {
 
@@ -30,10 +31,11 @@ final class CrossCheck {
         ExecutionTally fresh = kafka.readWhole(primary.executionId(), seq -> around(gaps, seq), where::put);
         List<String> notes = new ArrayList<>();
         String id = primary.executionId();
-        notes.add(String.format("cross-check of %s: the reader (%s) missed seqs %s; a fresh read from the first "
-                + "offset (%s) received %,d events, %,d duplicated, and misses seqs %s", id, primary.reading(),
-                primary.missingText(RANGES_SHOWN), fresh.reading(), fresh.received(), fresh.duplicated(),
-                fresh.missingText(RANGES_SHOWN)));
+        notes.add(String.format(
+                "cross-check of %s: the reader (%s) missed seqs %s; a fresh read from the first "
+                        + "offset (%s) received %,d events, %,d duplicated, and misses seqs %s",
+                id, primary.reading(), primary.missingText(RANGES_SHOWN), fresh.reading(), fresh.received(),
+                fresh.duplicated(), fresh.missingText(RANGES_SHOWN)));
         for (long[] gap : gaps) {
             notes.add(String.format("  gap %,d..%,d: seq %,d at %s, seq %,d at %s, seq %,d at %s, seq %,d at %s",
                     gap[0], gap[1], gap[0] - 1, where.getOrDefault(gap[0] - 1, "nowhere"), gap[0],
@@ -46,7 +48,10 @@ final class CrossCheck {
         return notes;
     }
 
-    /** A seq at an edge of a gap or just outside it, whose offset shows where the gap lies on Kafka. */
+    /**
+     * A seq at an edge of a gap or just outside it, whose offset shows where the gap lies
+     * on Kafka.
+     */
     private static boolean around(List<long[]> gaps, long seq) {
         for (long[] gap : gaps) {
             if (seq == gap[0] - 1 || seq == gap[0] || seq == gap[1] || seq == gap[1] + 1) {
@@ -55,4 +60,5 @@ final class CrossCheck {
         }
         return false;
     }
+
 }

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** Whether a Docker-API engine answers {@code /_ping} at {@code DOCKER_HOST} (unix:// or tcp://). */
+/**
+ * Whether a Docker-API engine answers {@code /_ping} at {@code DOCKER_HOST} (unix:// or
+ * tcp://).
+ */
 final class DockerApiEngine {
 
     private DockerApiEngine() {
@@ -27,9 +30,11 @@ final class DockerApiEngine {
     static boolean answers(String host) {
         try {
             return host.startsWith("unix://") ? pingUnix(host.substring("unix://".length())) : pingTcp(host);
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             return false;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
@@ -38,8 +43,8 @@ final class DockerApiEngine {
     private static boolean pingUnix(String path) throws IOException {
         try (var channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(path));
-            channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII)));
+            channel.write(
+                    ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer answer = ByteBuffer.allocate(64);
             channel.read(answer);
             String status = new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII);
@@ -52,4 +57,5 @@ final class DockerApiEngine {
         var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
+
 }

@@ -7,13 +7,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** Whether each execution's row ({@code GET /api/executions/{id}}) reached the state its terminal event carries. */
+/**
+ * Whether each execution's row ({@code GET /api/executions/{id}}) reached the state its
+ * terminal event carries.
+ */
 final class ExecutionRows {
 
     private ExecutionRows() {
     }
 
-    /** Polls until every row matches or the timeout passes; returns the rows that still differ, and how. */
+    /**
+     * Polls until every row matches or the timeout passes; returns the rows that still
+     * differ, and how.
+     */
     static List<String> awaitMatchingTerminals(StackApi api, List<ExecutionTally> tallies, Duration timeout) {
         return Awaited.lastObservation("every row as its terminal event says", timeout, Duration.ofMillis(500),
                 () -> mismatches(api, tallies), List::isEmpty);
@@ -51,4 +57,5 @@ final class ExecutionRows {
         }
         return null;
     }
+
 }

@@ -10,25 +10,39 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one client received of one execution, checked against the ordering barrier of docs/events.md: seq 1..n
- * each exactly once, the terminal status last with {@code eventCount} = n, and its {@code logChecksum} recomputed
- * over the received lines in seq order (common-events' {@code LogChecksum}: SHA-256 over each line + '\n').
+ * What one client received of one execution, checked against the ordering barrier of
+ * docs/events.md: seq 1..n each exactly once, the terminal status last with
+ * {@code eventCount} = n, and its {@code logChecksum} recomputed over the received lines
+ * in seq order (common-events' {@code LogChecksum}: SHA-256 over each line + '\n').
  */
 final class ExecutionTally {
 
     private final String executionId;
+
     private final BitSet seen = new BitSet();
+
     private final List<@Nullable String> linesBySeq = new ArrayList<>();
+
     private long received;
+
     private long duplicated;
+
     private long statusEvents;
+
     private long otherEvents;
+
     private long firstTimestamp = Long.MAX_VALUE;
+
     private long maxSeq;
+
     private ObservedEvent.@Nullable Terminal terminal;
+
     private long terminalTimestamp;
+
     private long expectedLogLines;
+
     private String reading = "not read";
+
     private boolean readComplete = true;
 
     ExecutionTally(String executionId) {
@@ -40,8 +54,9 @@ final class ExecutionTally {
     }
 
     /**
-     * The agent prints this many lines: expected are at least those, its three statuses (PENDING, RUNNING,
-     * terminal) and the resource samples that arrived, whatever {@code eventCount} the terminal status claims.
+     * The agent prints this many lines: expected are at least those, its three statuses
+     * (PENDING, RUNNING, terminal) and the resource samples that arrived, whatever
+     * {@code eventCount} the terminal status claims.
      */
     ExecutionTally expectingLogLines(long lines) {
         expectedLogLines = lines;
@@ -63,9 +78,11 @@ final class ExecutionTally {
                 linesBySeq.add(null);
             }
             linesBySeq.set((int) seq, event.line());
-        } else if (event.status() != null) {
+        }
+        else if (event.status() != null) {
             statusEvents++;
-        } else {
+        }
+        else {
             otherEvents++;
         }
         if (event.terminal() != null) {
@@ -74,7 +91,10 @@ final class ExecutionTally {
         }
     }
 
-    /** How the reader got these events (offsets read) and whether it got to the end it aimed at. */
+    /**
+     * How the reader got these events (offsets read) and whether it got to the end it
+     * aimed at.
+     */
     void readFrom(String reading, boolean complete) {
         this.reading = reading;
         this.readComplete = complete;
@@ -88,26 +108,32 @@ final class ExecutionTally {
         return readComplete;
     }
 
-    /** The expected seqs never received, as inclusive ranges {@code [from, to]}, lowest first. */
+    /**
+     * The expected seqs never received, as inclusive ranges {@code [from, to]}, lowest
+     * first.
+     */
     List<long[]> missingRanges() {
         List<long[]> ranges = new ArrayList<>();
         long expected = Math.min(expected(), Integer.MAX_VALUE - 1);
         int from = seen.nextClearBit(1);
         while (from <= expected) {
             int to = (int) Math.min(expected, seen.nextSetBit(from) < 0 ? expected : seen.nextSetBit(from) - 1);
-            ranges.add(new long[] {from, to});
+            ranges.add(new long[] { from, to });
             from = seen.nextClearBit(to + 1);
         }
         return ranges;
     }
 
-    /** {@link #missingRanges()} as text: {@code 999,271..1,000,077 (807)}; at most {@code limit} ranges. */
+    /**
+     * {@link #missingRanges()} as text: {@code 999,271..1,000,077 (807)}; at most
+     * {@code limit} ranges.
+     */
     String missingText(int limit) {
         List<long[]> ranges = missingRanges();
         var text = new StringBuilder();
         for (long[] range : ranges.subList(0, Math.min(limit, ranges.size()))) {
-            text.append(text.length() == 0 ? "" : ", ").append(String.format("%,d..%,d (%,d)", range[0], range[1],
-                    range[1] - range[0] + 1));
+            text.append(text.length() == 0 ? "" : ", ")
+                .append(String.format("%,d..%,d (%,d)", range[0], range[1], range[1] - range[0] + 1));
         }
         if (ranges.size() > limit) {
             text.append(", … ").append(ranges.size() - limit).append(" more ranges");
@@ -140,7 +166,10 @@ final class ExecutionTally {
         return seen.cardinality() - statusEvents - otherEvents;
     }
 
-    /** Events the execution should have: the terminal's {@code eventCount} (else the highest seq), or more. */
+    /**
+     * Events the execution should have: the terminal's {@code eventCount} (else the
+     * highest seq), or more.
+     */
     long expected() {
         long events = terminal != null ? terminal.eventCount() : maxSeq;
         long floor = expectedLogLines == 0 ? 0 : expectedLogLines + 3 + otherEvents;
@@ -153,8 +182,8 @@ final class ExecutionTally {
 
     long lost() {
         long expected = expected();
-        long inRange = expected >= Integer.MAX_VALUE ? seen.cardinality() : seen.get(1, (int) expected + 1)
-                .cardinality();
+        long inRange = expected >= Integer.MAX_VALUE ? seen.cardinality()
+                : seen.get(1, (int) expected + 1).cardinality();
         return expected - inRange;
     }
 
@@ -163,7 +192,10 @@ final class ExecutionTally {
         return terminal == null ? -1 : terminalTimestamp;
     }
 
-    /** Milliseconds from the first received event (PENDING) to the terminal status, by the events' own clocks. */
+    /**
+     * Milliseconds from the first received event (PENDING) to the terminal status, by the
+     * events' own clocks.
+     */
     long spanMs() {
         return terminal == null ? -1 : terminalTimestamp - firstTimestamp;
     }
@@ -179,15 +211,14 @@ final class ExecutionTally {
             problems.add(executionId + ": the reader stopped before the end (" + reading + ")");
         }
         if (lost() > 0) {
-            problems.add(executionId + ": " + lost() + " of " + expected() + " events lost (seqs "
-                    + missingText(5) + ")");
+            problems
+                .add(executionId + ": " + lost() + " of " + expected() + " events lost (seqs " + missingText(5) + ")");
         }
         if (duplicated > 0) {
             problems.add(executionId + ": " + duplicated + " events duplicated");
         }
         if (maxSeq != terminal.eventCount()) {
-            problems.add(executionId + ": terminal eventCount " + terminal.eventCount() + " but highest seq "
-                    + maxSeq);
+            problems.add(executionId + ": terminal eventCount " + terminal.eventCount() + " but highest seq " + maxSeq);
         }
         if (problems.isEmpty() && !checksum().equals(terminal.logChecksum())) {
             problems.add(executionId + ": log checksum " + checksum() + " differs from the terminal's "
@@ -200,7 +231,8 @@ final class ExecutionTally {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         for (String line : linesBySeq) {
@@ -211,4 +243,5 @@ final class ExecutionTally {
         }
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
+
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One stack for every scenario class of the run, started by the first that asks and stopped when the whole run
- * ends, right after the table is printed.
+ * One stack for every scenario class of the run, started by the first that asks and
+ * stopped when the whole run ends, right after the table is printed.
  */
 final class FaultSuite implements ParameterResolver {
 
@@ -16,10 +16,15 @@ final class FaultSuite implements ParameterResolver {
 
     /** What a scenario works with. */
     static final class Run implements AutoCloseable {
+
         final StackHandle stack;
+
         final StackApi api;
+
         final KafkaEvents kafka;
+
         final FaultTable table = new FaultTable();
+
         final PostgresSwitch postgres;
 
         private Run(StackHandle stack) {
@@ -32,7 +37,8 @@ final class FaultSuite implements ParameterResolver {
         private static Run start() {
             try {
                 return new Run(StackHandle.start(Files.createTempDirectory("agentnexus-faults")));
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 throw new IllegalStateException("the stack did not start", e);
             }
         }
@@ -41,15 +47,18 @@ final class FaultSuite implements ParameterResolver {
         public void close() {
             try {
                 table.print(System.out);
-            } finally {
+            }
+            finally {
                 stack.close();
                 try {
                     postgres.close();
-                } catch (Exception e) {
+                }
+                catch (Exception e) {
                     System.out.println("stopping the restarted PostgreSQL failed: " + e);
                 }
             }
         }
+
     }
 
     @Override
@@ -61,4 +70,5 @@ final class FaultSuite implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Run.class, type -> Run.start(), Run.class);
     }
+
 }

@@ -8,16 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The suite's result, one row per scenario, printed when the suite ends (and written to the file named by
- * {@code agentnexus.faults.table}): figures and findings, never a pass/fail on timing.
+ * The suite's result, one row per scenario, printed when the suite ends (and written to
+ * the file named by {@code agentnexus.faults.table}): figures and findings, never a
+ * pass/fail on timing.
  */
 final class FaultTable {
 
     /**
-     * One scenario's outcome. {@code expected}: events the executions should have (their terminal statuses'
-     * {@code eventCount}, or more where the agent's own output says so); {@code received}: events read, duplicates
-     * included; {@code consistent}: every final state (terminal status, row, revenue, agents gone) is what the
-     * scenario requires. -1 means not measured.
+     * One scenario's outcome. {@code expected}: events the executions should have (their
+     * terminal statuses' {@code eventCount}, or more where the agent's own output says
+     * so); {@code received}: events read, duplicates included; {@code consistent}: every
+     * final state (terminal status, row, revenue, agents gone) is what the scenario
+     * requires. -1 means not measured.
      */
     record Row(String scenario, long expected, long received, long lost, long duplicated, boolean consistent,
             List<String> notes) {
@@ -26,7 +28,9 @@ final class FaultTable {
             return new Row(scenario, -1, -1, -1, -1, true, List.of("skipped: " + why));
         }
 
-        /** Sums the tallies; consistent when neither a stream nor a state has a problem. */
+        /**
+         * Sums the tallies; consistent when neither a stream nor a state has a problem.
+         */
         static Row of(String scenario, List<ExecutionTally> tallies, List<String> problems, List<String> notes) {
             List<String> all = new ArrayList<>(notes);
             all.addAll(problems);
@@ -44,15 +48,16 @@ final class FaultTable {
     }
 
     synchronized String render() {
-        String[] header = {"scenario", "events expected", "received", "lost", "duplicated",
-                "final states consistent"};
+        String[] header = { "scenario", "events expected", "received", "lost", "duplicated",
+                "final states consistent" };
         List<String[]> cells = new ArrayList<>();
         cells.add(header);
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            cells.add(new String[] {(r + 1) + ". " + row.scenario(), figure(row.expected()), figure(row.received()),
-                    figure(row.lost()), figure(row.duplicated()), row.notes().stream()
-                            .anyMatch(n -> n.startsWith("skipped")) ? "-" : row.consistent() ? "yes" : "NO"});
+            cells.add(new String[] { (r + 1) + ". " + row.scenario(), figure(row.expected()), figure(row.received()),
+                    figure(row.lost()), figure(row.duplicated()),
+                    row.notes().stream().anyMatch(n -> n.startsWith("skipped")) ? "-"
+                            : row.consistent() ? "yes" : "NO" });
         }
         int[] widths = new int[header.length];
         for (String[] line : cells) {
@@ -91,7 +96,8 @@ final class FaultTable {
         if (file != null) {
             try {
                 Files.writeString(Path.of(file), table);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 out.println("could not write " + file + ": " + e);
             }
         }
@@ -105,4 +111,5 @@ final class FaultTable {
         String fill = " ".repeat(width - text.length());
         return right ? fill + text : text + fill;
     }
+
 }

@@ -13,15 +13,20 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A WebSocket client of the gateway that survives the gateway's death: it notices the connection end and can
- * subscribe again on a new connection with {@code fromSeq}, feeding one tally across connections.
+ * A WebSocket client of the gateway that survives the gateway's death: it notices the
+ * connection end and can subscribe again on a new connection with {@code fromSeq},
+ * feeding one tally across connections.
  */
 final class GatewaySubscriber implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+
     private final CompletableFuture<String> ended = new CompletableFuture<>();
-    // held for the connection's life: the JDK stops an unreachable HttpClient's selector thread
+
+    // held for the connection's life: the JDK stops an unreachable HttpClient's selector
+    // thread
     private final HttpClient http;
+
     private final WebSocket socket;
 
     private GatewaySubscriber(HttpClient http, WebSocket socket) {
@@ -31,25 +36,29 @@ final class GatewaySubscriber implements AutoCloseable {
 
     static GatewaySubscriber connect(String gatewayUrl, String token) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        // the listener exists before the subscriber it feeds; nothing arrives before the first subscribe
+        // the listener exists before the subscriber it feeds; nothing arrives before the
+        // first subscribe
         var pending = new CompletableFuture<GatewaySubscriber>();
         WebSocket socket = http.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create(gatewayUrl.replace("http", "ws") + "/ws"), new Listener(pending))
-                .get(10, TimeUnit.SECONDS);
+            .header("Authorization", "Bearer " + token)
+            .buildAsync(URI.create(gatewayUrl.replace("http", "ws") + "/ws"), new Listener(pending))
+            .get(10, TimeUnit.SECONDS);
         var subscriber = new GatewaySubscriber(http, socket);
         pending.complete(subscriber);
         return subscriber;
     }
 
     void subscribe(String executionId, long fromSeq) {
-        socket.sendText("{\"type\":\"subscribe\",\"executionId\":\"" + executionId + "\",\"fromSeq\":" + fromSeq
-                + "}", true).join();
+        socket
+            .sendText("{\"type\":\"subscribe\",\"executionId\":\"" + executionId + "\",\"fromSeq\":" + fromSeq + "}",
+                    true)
+            .join();
     }
 
     /**
-     * Feeds the tally until its terminal status arrives, the connection ends or the timeout passes; returns whether
-     * the terminal status arrived. Gateway {@code error} messages fail: they would hide a gap.
+     * Feeds the tally until its terminal status arrives, the connection ends or the
+     * timeout passes; returns whether the terminal status arrived. Gateway {@code error}
+     * messages fail: they would hide a gap.
      */
     boolean feed(ExecutionTally tally, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -86,7 +95,9 @@ final class GatewaySubscriber implements AutoCloseable {
     }
 
     private static final class Listener implements WebSocket.Listener {
+
         private final CompletableFuture<GatewaySubscriber> owner;
+
         private final StringBuilder partial = new StringBuilder();
 
         Listener(CompletableFuture<GatewaySubscriber> owner) {
@@ -121,5 +132,7 @@ final class GatewaySubscriber implements AutoCloseable {
         public void onError(WebSocket webSocket, Throwable error) {
             owner.join().ended.complete("broken: " + error);
         }
+
     }
+
 }

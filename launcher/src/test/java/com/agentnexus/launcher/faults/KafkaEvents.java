@@ -19,18 +19,21 @@ import org.apache.kafka.common.utils.Utils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads one execution's events straight from Kafka with a plain consumer, as docs/events.md promises they can be
- * read: the execution's partition of all three topics, from the creation time its UUIDv7 carries, until the
- * ordering barrier is met (the terminal status and every seq up to its {@code eventCount}), then on to the end
- * offsets of that moment. The deadline bounds only the wait for the terminal status; after it, the reader stops
- * only when no further event of the execution arrives for a minute, so a slow reader on a busy machine cannot
- * look like a loss. What it could not get is then the {@link CrossCheck}'s to explain.
+ * Reads one execution's events straight from Kafka with a plain consumer, as
+ * docs/events.md promises they can be read: the execution's partition of all three
+ * topics, from the creation time its UUIDv7 carries, until the ordering barrier is met
+ * (the terminal status and every seq up to its {@code eventCount}), then on to the end
+ * offsets of that moment. The deadline bounds only the wait for the terminal status;
+ * after it, the reader stops only when no further event of the execution arrives for a
+ * minute, so a slow reader on a busy machine cannot look like a loss. What it could not
+ * get is then the {@link CrossCheck}'s to explain.
  */
 final class KafkaEvents {
 
     static final List<String> TOPICS = List.of("agentnexus.execution.logs", "agentnexus.execution.status",
             "agentnexus.execution.resources");
     static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Duration STALLED_AFTER = Duration.ofSeconds(60);
 
     private final String bootstrap;
@@ -39,14 +42,18 @@ final class KafkaEvents {
         this.bootstrap = bootstrap;
     }
 
-    /** Every event of the execution up to its terminal status (waited for up to {@code timeout}), then the rest. */
+    /**
+     * Every event of the execution up to its terminal status (waited for up to
+     * {@code timeout}), then the rest.
+     */
     ExecutionTally untilTerminal(String executionId, Duration timeout) {
         return read(new ExecutionTally(executionId), timeout);
     }
 
     /**
-     * Waits until at least {@code lines} log lines of the running execution are on Kafka (read as
-     * {@link #untilTerminal} reads them): the fact a scenario needs before it strikes "mid-run".
+     * Waits until at least {@code lines} log lines of the running execution are on Kafka
+     * (read as {@link #untilTerminal} reads them): the fact a scenario needs before it
+     * strikes "mid-run".
      */
     void awaitLogLines(String executionId, long lines, Duration timeout) {
         try (var consumer = new KafkaConsumer<String, String>(config("fault-suite-progress"))) {
@@ -55,14 +62,15 @@ final class KafkaEvents {
             seekToCreation(consumer, assigned, executionId);
             var tally = new ExecutionTally(executionId);
             await("%d log lines of %s on Kafka".formatted(lines, executionId)).atMost(timeout)
-                    .pollInterval(Duration.ZERO).until(() -> {
-                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                            if (executionId.equals(record.key())) {
-                                tally.add(ObservedEvent.fromKafka(JSON.readTree(record.value())));
-                            }
+                .pollInterval(Duration.ZERO)
+                .until(() -> {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                        if (executionId.equals(record.key())) {
+                            tally.add(ObservedEvent.fromKafka(JSON.readTree(record.value())));
                         }
-                        return tally.logLines() >= lines;
-                    });
+                    }
+                    return tally.logLines() >= lines;
+                });
         }
     }
 
@@ -82,9 +90,11 @@ final class KafkaEvents {
                         tally.add(ObservedEvent.fromKafka(JSON.readTree(record.value())));
                     }
                 }
-                // The barrier is seq, not offsets: the terminal status can be on its partition before the last
-                // log batches are on theirs (the producer sends one batch per partition per request). So the end
-                // offsets are taken once seq 1..eventCount are all here; reading on to them counts late duplicates.
+                // The barrier is seq, not offsets: the terminal status can be on its
+                // partition before the last log batches are on theirs (the producer sends
+                // one batch per partition per request). So the end offsets are taken once
+                // seq 1..eventCount are all here; reading on to them counts late
+                // duplicates.
                 if (ends == null && tally.hasTerminal() && tally.lost() == 0) {
                     ends = consumer.endOffsets(assigned);
                 }
@@ -99,9 +109,10 @@ final class KafkaEvents {
                 }
                 boolean stalled = now - lastProgress > STALLED_AFTER.toNanos();
                 if ((!tally.hasTerminal() && now > deadline) || (tally.hasTerminal() && stalled)) {
-                    String why = !tally.hasTerminal() ? "no terminal status within " + terminalWithin.toSeconds()
-                            + " s" : "no further event of the execution for " + STALLED_AFTER.toSeconds() + " s";
-                    // at the end of every partition, a gap is not the reader's: the cross-check confirms it
+                    String why = !tally.hasTerminal() ? "no terminal status within " + terminalWithin.toSeconds() + " s"
+                            : "no further event of the execution for " + STALLED_AFTER.toSeconds() + " s";
+                    // at the end of every partition, a gap is not the reader's: the
+                    // cross-check confirms it
                     boolean atEnd = reached(consumer, consumer.endOffsets(assigned));
                     tally.readFrom(describe(start, positions(consumer, assigned)) + "; stopped: " + why
                             + (atEnd ? " (at the end of every partition)" : ""), atEnd);
@@ -112,9 +123,10 @@ final class KafkaEvents {
     }
 
     /**
-     * The cross-check of a stream that has gaps: a fresh consumer reads the execution's partition of all three
-     * topics from the first offset to the end offsets of now (no time-based seek, no early stop) and reports,
-     * through {@code where}, the topic-partition@offset of every event of the execution whose seq it is asked about.
+     * The cross-check of a stream that has gaps: a fresh consumer reads the execution's
+     * partition of all three topics from the first offset to the end offsets of now (no
+     * time-based seek, no early stop) and reports, through {@code where}, the
+     * topic-partition@offset of every event of the execution whose seq it is asked about.
      */
     ExecutionTally readWhole(String executionId, java.util.function.LongPredicate tracked,
             BiConsumer<Long, String> where) {
@@ -133,8 +145,8 @@ final class KafkaEvents {
                         ObservedEvent event = ObservedEvent.fromKafka(JSON.readTree(record.value()));
                         tally.add(event);
                         if (tracked.test(event.seq())) {
-                            where.accept(event.seq(), record.topic() + "-" + record.partition() + "@"
-                                    + record.offset());
+                            where.accept(event.seq(),
+                                    record.topic() + "-" + record.partition() + "@" + record.offset());
                         }
                     }
                 }
@@ -142,7 +154,8 @@ final class KafkaEvents {
                 if (sum != positions) {
                     positions = sum;
                     lastProgress = System.nanoTime();
-                } else if (System.nanoTime() - lastProgress > STALLED_AFTER.toNanos()) {
+                }
+                else if (System.nanoTime() - lastProgress > STALLED_AFTER.toNanos()) {
                     tally.readFrom(describe(first, positions(consumer, assigned)) + "; stalled short of " + ends,
                             false);
                     return tally;
@@ -173,17 +186,22 @@ final class KafkaEvents {
     private static String describe(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         var text = new StringBuilder();
         for (TopicPartition p : from.keySet().stream().sorted((a, b) -> a.topic().compareTo(b.topic())).toList()) {
-            text.append(text.length() == 0 ? "" : ", ").append(p).append(' ').append(from.get(p)).append("..")
-                    .append(to.get(p));
+            text.append(text.length() == 0 ? "" : ", ")
+                .append(p)
+                .append(' ')
+                .append(from.get(p))
+                .append("..")
+                .append(to.get(p));
         }
         return "read offsets " + text;
     }
 
     /**
-     * From 30 s before the UUIDv7's creation time, as the gateway's replay does; returns the offsets it seeks. A
-     * partition with no record stamped that late is read from the end offset it had <em>before</em> that query:
-     * asked after it, the end may already be past the execution's first records there (the race that made whole
-     * blocks of an execution's first events look lost).
+     * From 30 s before the UUIDv7's creation time, as the gateway's replay does; returns
+     * the offsets it seeks. A partition with no record stamped that late is read from the
+     * end offset it had <em>before</em> that query: asked after it, the end may already
+     * be past the execution's first records there (the race that made whole blocks of an
+     * execution's first events look lost).
      */
     private static Map<TopicPartition, Long> seekToCreation(KafkaConsumer<String, String> consumer,
             List<TopicPartition> partitions, String executionId) {
@@ -202,15 +220,15 @@ final class KafkaEvents {
     }
 
     private Map<String, Object> config(String clientId) {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                // the producer is not transactional; read_committed would only hide nothing, stated for clarity
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+                // the producer is not transactional; read_committed would only hide
+                // nothing, stated for clarity
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024, ConsumerConfig.CLIENT_ID_CONFIG,
+                clientId);
     }
+
 }

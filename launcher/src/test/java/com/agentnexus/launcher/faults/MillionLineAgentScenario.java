@@ -15,9 +15,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An agent that prints 1,000,000 lines as fast as it can ({@code seq 1 1000000}) must complete with every line on
- * Kafka, under the process runner and under the Docker runner: Kafka slower than the agent slows the agent, it
- * never fails it.
+ * An agent that prints 1,000,000 lines as fast as it can ({@code seq 1 1000000}) must
+ * complete with every line on Kafka, under the process runner and under the Docker
+ * runner: Kafka slower than the agent slows the agent, it never fails it.
  */
 @Order(1)
 @ExtendWith(FaultSuite.class)
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MillionLineAgentScenario {
 
     private static final long LINES = 1_000_000;
+
     private static final String DEMO_IMAGE = "localhost/agentnexus-demo:1";
 
     @Test
@@ -52,17 +53,17 @@ class MillionLineAgentScenario {
         }
     }
 
-    private static void runMillionLines(FaultSuite.Run run, StackApi api, String runner,
-            @Nullable String image) throws Exception {
+    private static void runMillionLines(FaultSuite.Run run, StackApi api, String runner, @Nullable String image)
+            throws Exception {
         String scenario = "1M-line agent, " + runner + " runner";
         String agent = "fault-million-" + runner;
         api.createAgent(agent, "seq 1 " + LINES, "1", Duration.ofMinutes(6), image);
         long began = System.nanoTime();
         long postedAtMs = System.currentTimeMillis();
         String id = api.start(run.stack.token("fault-million", false), agent);
-        // the agent's own timeout (6 min) ends it before the reader stops waiting for its terminal status
-        ExecutionTally tally = run.kafka.read(new ExecutionTally(id).expectingLogLines(LINES),
-                Duration.ofMinutes(8));
+        // the agent's own timeout (6 min) ends it before the reader stops waiting for its
+        // terminal status
+        ExecutionTally tally = run.kafka.read(new ExecutionTally(id).expectingLogLines(LINES), Duration.ofMinutes(8));
         long readMs = (System.nanoTime() - began) / 1_000_000;
         long wallMs = tally.hasTerminal() ? tally.terminalTimestamp() - postedAtMs : readMs;
 
@@ -76,10 +77,11 @@ class MillionLineAgentScenario {
         }
         List<String> notes = new ArrayList<>(List.of(String.format(
                 "%s: wall time %.1f s (POST to the terminal status's timestamp) = %,.0f lines/s; PENDING to "
-                        + "terminal by event timestamps %.1f s; read back from Kafka %.1f s after the POST", id,
-                wallMs / 1000.0, tally.logLines() * 1000.0 / wallMs, tally.spanMs() / 1000.0, readMs / 1000.0)));
+                        + "terminal by event timestamps %.1f s; read back from Kafka %.1f s after the POST",
+                id, wallMs / 1000.0, tally.logLines() * 1000.0 / wallMs, tally.spanMs() / 1000.0, readMs / 1000.0)));
         notes.addAll(CrossCheck.of(run.kafka, tally));
         run.table.add(FaultTable.Row.of(scenario, List.of(tally), problems, notes));
         assertThat(problems).as(scenario).isEmpty();
     }
+
 }

@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One event of an execution as a client saw it, read either from Kafka (docs/events.md) or from the gateway
- * (docs/protocol.md): its seq, the log line if it is one, and the terminal status if it is that.
+ * One event of an execution as a client saw it, read either from Kafka (docs/events.md)
+ * or from the gateway (docs/protocol.md): its seq, the log line if it is one, and the
+ * terminal status if it is that.
  */
 record ObservedEvent(long seq, long timestamp, @Nullable String line, @Nullable String status,
         @Nullable Terminal terminal) {
@@ -24,7 +25,10 @@ record ObservedEvent(long seq, long timestamp, @Nullable String line, @Nullable 
         return of(event.path("type").asString(), event, event.path("line"), event);
     }
 
-    /** A gateway message: envelope with the type's fields under {@code data}, the line as {@code log}. */
+    /**
+     * A gateway message: envelope with the type's fields under {@code data}, the line as
+     * {@code log}.
+     */
     static ObservedEvent fromGateway(JsonNode message) {
         JsonNode data = message.path("data");
         return of(message.path("type").asString(), message, data.path("log"), data);

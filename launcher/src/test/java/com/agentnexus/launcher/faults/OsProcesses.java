@@ -6,21 +6,25 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The agents' processes, which the launcher does not know: the descendants of the execution service whose command
- * line carries a scenario's marker, for checking that none outlives its service. The services themselves are
- * found through the launcher's supervision hooks ({@link com.agentnexus.launcher.StackHandle#pid}).
+ * The agents' processes, which the launcher does not know: the descendants of the
+ * execution service whose command line carries a scenario's marker, for checking that
+ * none outlives its service. The services themselves are found through the launcher's
+ * supervision hooks ({@link com.agentnexus.launcher.StackHandle#pid}).
  */
 final class OsProcesses {
 
     private OsProcesses() {
     }
 
-    /** Every live descendant of {@code ancestor} whose command line contains {@code marker}. */
+    /**
+     * Every live descendant of {@code ancestor} whose command line contains
+     * {@code marker}.
+     */
     static List<ProcessHandle> descendantsWithCommandLine(ProcessHandle ancestor, String marker) {
         return ancestor.descendants()
-                .filter(p -> commandLine(p).contains(marker))
-                .filter(OsProcesses::running)
-                .toList();
+            .filter(p -> commandLine(p).contains(marker))
+            .filter(OsProcesses::running)
+            .toList();
     }
 
     /** SIGKILL; returns once the process is gone. */
@@ -38,7 +42,8 @@ final class OsProcesses {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             char state = stat.charAt(stat.lastIndexOf(')') + 2);
             return state != 'Z' && state != 'X';
-        } catch (IOException | RuntimeException gone) {
+        }
+        catch (IOException | RuntimeException gone) {
             return false;
         }
     }
@@ -52,8 +57,10 @@ final class OsProcesses {
                 }
             }
             return new String(raw, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException gone) {
+        }
+        catch (IOException | RuntimeException gone) {
             return process.info().commandLine().orElse("");
         }
     }
+
 }

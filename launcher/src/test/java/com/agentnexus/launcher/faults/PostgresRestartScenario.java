@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * PostgreSQL stops while four executions run and starts again 15 s later: two of them end during the outage, two
- * after it. Every stream must be complete, and every row must reach the state its terminal event carries.
+ * PostgreSQL stops while four executions run and starts again 15 s later: two of them end
+ * during the outage, two after it. Every stream must be complete, and every row must
+ * reach the state its terminal event carries.
  */
 @Order(2)
 @ExtendWith(FaultSuite.class)
 class PostgresRestartScenario {
 
     private static final String SHORT = "fault-pg-short";
+
     private static final String LONG = "fault-pg-long";
 
     @Test
@@ -36,9 +38,11 @@ class PostgresRestartScenario {
         // the outage strikes mid-run: all four RUNNING in their rows and printing
         List<String> all = new ArrayList<>(shortIds);
         all.addAll(longIds);
-        await("all four RUNNING").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> all.stream().map(run.api::execution)
-                        .allMatch(row -> row != null && row.path("status").asString().equals("RUNNING")));
+        await("all four RUNNING").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> all.stream()
+                .map(run.api::execution)
+                .allMatch(row -> row != null && row.path("status").asString().equals("RUNNING")));
         all.forEach(id -> run.kafka.awaitLogLines(id, 3, Duration.ofSeconds(30)));
         long stoppedAt = System.nanoTime();
         postgres.stop();
@@ -49,10 +53,12 @@ class PostgresRestartScenario {
             }
             long left = 15_000 - (System.nanoTime() - stoppedAt) / 1_000_000;
             if (left > 0) {
-                // not a wait for a fact: the outage lasting 15 s is the scenario (the long ones run through it)
+                // not a wait for a fact: the outage lasting 15 s is the scenario (the
+                // long ones run through it)
                 Thread.sleep(left);
             }
-        } finally {
+        }
+        finally {
             postgres.start();
         }
         notes.add(String.format("PostgreSQL down %.1f s; %d of 2 short executions ended during the outage",
@@ -72,8 +78,9 @@ class PostgresRestartScenario {
         problems.addAll(ExecutionRows.awaitMatchingTerminals(run.api, tallies, Duration.ofSeconds(60)));
         tallies.forEach(tally -> notes.addAll(CrossCheck.of(run.kafka, tally)));
         List<String> supervision = run.stack.supervision(StackHandle.POSTGRES);
-        notes.add("launcher on PostgreSQL: " + (supervision.isEmpty() ? "nothing reported" : String.join("; ",
-                supervision)) + "; restarts counted " + run.stack.restarts(StackHandle.POSTGRES));
+        notes.add("launcher on PostgreSQL: "
+                + (supervision.isEmpty() ? "nothing reported" : String.join("; ", supervision)) + "; restarts counted "
+                + run.stack.restarts(StackHandle.POSTGRES));
         if (run.stack.restarts(StackHandle.POSTGRES) != 0) {
             problems.add("the launcher restarted a PostgreSQL that was stopped cleanly");
         }
@@ -81,9 +88,13 @@ class PostgresRestartScenario {
         assertThat(problems).as(scenario).isEmpty();
     }
 
-    /** Prints {@code count} numbered lines {@code pause} seconds apart, then a JSON output line. */
+    /**
+     * Prints {@code count} numbered lines {@code pause} seconds apart, then a JSON output
+     * line.
+     */
     static String ticker(String name, int count, String pause) {
         return "i=0; while [ $i -lt " + count + " ]; do i=$((i+1)); echo \"" + name + " $i\"; sleep " + pause
                 + "; done; echo '{\"ticks\":" + count + "}'";
     }
+
 }

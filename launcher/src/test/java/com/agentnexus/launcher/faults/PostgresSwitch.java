@@ -10,18 +10,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stops and starts the stack's PostgreSQL behind the launcher's back, as an operator would: {@code pg_ctl stop -m
- * fast} (sessions are cut) and {@code pg_ctl start} with the exact server arguments the cluster last started with
- * ({@code postmaster.opts}). It runs the same binaries the way zonky runs them: {@code pg_ctl} refuses root, so as
- * root inside {@code unshare -U}, where the process is no longer uid 0. The launcher sees a clean stop (exit 0) and
- * does not restart PostgreSQL; when the stack closes, its PostgreSQL node stops whatever runs on that data
- * directory, so the server started here ends with the stack ({@link #close()} stops it if it still runs).
+ * Stops and starts the stack's PostgreSQL behind the launcher's back, as an operator
+ * would: {@code pg_ctl stop -m
+ * fast} (sessions are cut) and {@code pg_ctl start} with the exact server arguments the
+ * cluster last started with ({@code postmaster.opts}). It runs the same binaries the way
+ * zonky runs them: {@code pg_ctl} refuses root, so as root inside {@code unshare -U},
+ * where the process is no longer uid 0. The launcher sees a clean stop (exit 0) and does
+ * not restart PostgreSQL; when the stack closes, its PostgreSQL node stops whatever runs
+ * on that data directory, so the server started here ends with the stack
+ * ({@link #close()} stops it if it still runs).
  */
 final class PostgresSwitch implements AutoCloseable {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
     private final Path dataDir;
+
     private final Path log;
 
     PostgresSwitch(Path dataDir) {
@@ -34,7 +38,10 @@ final class PostgresSwitch implements AutoCloseable {
         pgCtl(List.of("-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
     }
 
-    /** Starts the server again with its last arguments; returns once it accepts connections. */
+    /**
+     * Starts the server again with its last arguments; returns once it accepts
+     * connections.
+     */
     void start() throws IOException, InterruptedException {
         List<String> server = serverArguments();
         var options = new StringBuilder();
@@ -47,7 +54,10 @@ final class PostgresSwitch implements AutoCloseable {
                 "start"));
     }
 
-    /** Whether a server runs on the data directory ({@code postmaster.pid} exists only while one does). */
+    /**
+     * Whether a server runs on the data directory ({@code postmaster.pid} exists only
+     * while one does).
+     */
     boolean running() {
         return Files.exists(dataDir.resolve("postmaster.pid"));
     }
@@ -59,7 +69,9 @@ final class PostgresSwitch implements AutoCloseable {
         }
     }
 
-    /** {@code postmaster.opts}: the server binary, then each argument in double quotes. */
+    /**
+     * {@code postmaster.opts}: the server binary, then each argument in double quotes.
+     */
     private List<String> serverArguments() throws IOException {
         String opts = Files.readString(dataDir.resolve("postmaster.opts")).strip();
         List<String> arguments = new ArrayList<>();
@@ -80,15 +92,17 @@ final class PostgresSwitch implements AutoCloseable {
         command.add(postgres.resolveSibling("pg_ctl").toString());
         command.addAll(arguments);
         Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
         if (!pgCtl.waitFor(90, TimeUnit.SECONDS)) {
             pgCtl.destroyForcibly();
-            throw new IllegalStateException("pg_ctl " + arguments.get(arguments.size() - 1)
-                    + " did not return within 90 s; see " + log);
+            throw new IllegalStateException(
+                    "pg_ctl " + arguments.get(arguments.size() - 1) + " did not return within 90 s; see " + log);
         }
         if (pgCtl.exitValue() != 0) {
-            throw new IllegalStateException("pg_ctl " + arguments.get(arguments.size() - 1) + " exited "
-                    + pgCtl.exitValue() + "; see " + log);
+            throw new IllegalStateException(
+                    "pg_ctl " + arguments.get(arguments.size() - 1) + " exited " + pgCtl.exitValue() + "; see " + log);
         }
     }
+
 }

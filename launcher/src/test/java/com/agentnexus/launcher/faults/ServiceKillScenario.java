@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SIGKILL of each service while executions run, the launcher starting it again. The execution service goes last:
- * the other two scenarios need it to produce executions.
+ * SIGKILL of each service while executions run, the launcher starting it again. The
+ * execution service goes last: the other two scenarios need it to produce executions.
  */
 @Order(3)
 @ExtendWith(FaultSuite.class)
@@ -46,8 +46,9 @@ class ServiceKillScenario {
         for (String id : ids) {
             tallies.add(run.kafka.untilTerminal(id, Duration.ofSeconds(60)));
         }
-        long completed = tallies.stream().filter(t -> t.terminal() != null
-                && t.terminal().status().equals("COMPLETED")).count();
+        long completed = tallies.stream()
+            .filter(t -> t.terminal() != null && t.terminal().status().equals("COMPLETED"))
+            .count();
         List<String> problems = new ArrayList<>();
         tallies.forEach(t -> problems.addAll(t.problems()));
         if (!outcome.restarted()) {
@@ -60,13 +61,15 @@ class ServiceKillScenario {
         BigInteger expectedWei = PRICE.multiply(BigInteger.valueOf(completed));
         if (revenue == null) {
             problems.add("GET /api/revenue/" + agent + " does not answer");
-        } else if (counted != completed || !wei.equals(expectedWei)) {
+        }
+        else if (counted != completed || !wei.equals(expectedWei)) {
             problems.add("revenue counts " + counted + " executions, " + wei + " Wei; Kafka holds " + completed
                     + " COMPLETED, " + expectedWei + " Wei");
         }
         List<String> notes = new ArrayList<>(List.of(outcome.note(), String.format(
                 "events here = revenue-bearing COMPLETED statuses; the 24 streams on Kafka: %,d events, %d lost, "
-                        + "%d duplicated", tallies.stream().mapToLong(ExecutionTally::received).sum(),
+                        + "%d duplicated",
+                tallies.stream().mapToLong(ExecutionTally::received).sum(),
                 tallies.stream().mapToLong(ExecutionTally::lost).sum(),
                 tallies.stream().mapToLong(ExecutionTally::duplicated).sum())));
         notes.removeAll(problems);
@@ -107,7 +110,8 @@ class ServiceKillScenario {
                 resumed.subscribe(id, tally.lastSeq());
                 resumed.feed(tally, Duration.ofSeconds(90));
             }
-        } else {
+        }
+        else {
             problems.add(outcome.note());
         }
         problems.addAll(tally.problems());
@@ -127,14 +131,14 @@ class ServiceKillScenario {
 
     @Test
     @Order(3)
-    void executionServiceRestartEndsRunningExecutionsInterruptedWithNoAgentLeft(FaultSuite.Run run)
-            throws Exception {
+    void executionServiceRestartEndsRunningExecutionsInterruptedWithNoAgentLeft(FaultSuite.Run run) throws Exception {
         String scenario = "SIGKILL execution-service mid-run (4 executions)";
         String sleep = "sleep " + ThreadLocalRandom.current().nextInt(301, 400);
         String chatty = "fault-chatty-" + ThreadLocalRandom.current().nextInt(1000, 10000);
         run.api.createAgent("fault-silent", sleep, "1", Duration.ofMinutes(10), null);
-        run.api.createAgent("fault-chatty", "i=0; while true; do i=$((i+1)); echo \"" + chatty
-                + " $i\"; sleep 0.05; done", "1", Duration.ofMinutes(10), null);
+        run.api.createAgent("fault-chatty",
+                "i=0; while true; do i=$((i+1)); echo \"" + chatty + " $i\"; sleep 0.05; done", "1",
+                Duration.ofMinutes(10), null);
         String user = run.stack.token("fault-victim", false);
         List<String> ids = List.of(run.api.start(user, "fault-silent"), run.api.start(user, "fault-silent"),
                 run.api.start(user, "fault-chatty"), run.api.start(user, "fault-chatty"));
@@ -150,16 +154,19 @@ class ServiceKillScenario {
         List<ProcessHandle> survivors = agentsAliveAfter(agents, killedAt, Duration.ofSeconds(5));
         if (survivors.isEmpty()) {
             notes.add(agents.size() + " agent processes all gone within 5 s of the SIGKILL");
-        } else {
+        }
+        else {
             problems.add(survivors.size() + " of " + agents.size() + " agent processes still running 5 s after "
                     + "the SIGKILL (pids " + survivors.stream().map(p -> Long.toString(p.pid())).toList() + ")");
-            survivors.forEach(ProcessHandle::destroyForcibly); // ours: started by this scenario's executions
+            // ours: started by this scenario's executions
+            survivors.forEach(ProcessHandle::destroyForcibly);
         }
-        var outcome = ServiceRestart.awaitRestart(run.stack, StackHandle.EXECUTION_SERVICE,
-                run.stack.executionUrl(), victim, restartsBefore, killedAt);
+        var outcome = ServiceRestart.awaitRestart(run.stack, StackHandle.EXECUTION_SERVICE, run.stack.executionUrl(),
+                victim, restartsBefore, killedAt);
         if (outcome.restarted()) {
             notes.add(outcome.note());
-        } else {
+        }
+        else {
             problems.add(outcome.note());
         }
         Duration wait = outcome.restarted() ? Duration.ofSeconds(60) : Duration.ofSeconds(3);
@@ -184,8 +191,9 @@ class ServiceKillScenario {
     }
 
     /**
-     * The agents' processes ({@code sh -c} and what it runs) under the execution service, once all four executions
-     * have theirs and the chatty ones have some lines on Kafka (so the kill lands mid-stream).
+     * The agents' processes ({@code sh -c} and what it runs) under the execution service,
+     * once all four executions have theirs and the chatty ones have some lines on Kafka
+     * (so the kill lands mid-stream).
      */
     private static List<ProcessHandle> awaitAgents(KafkaEvents kafka, ProcessHandle service, String silentMarker,
             String chattyMarker, List<String> chattyIds, Duration timeout) {
@@ -220,4 +228,5 @@ class ServiceKillScenario {
         all.addAll(b);
         return all;
     }
+
 }

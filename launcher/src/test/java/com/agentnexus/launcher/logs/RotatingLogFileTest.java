@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RotatingLogFileTest {
 
     private static final int LIMIT = 1_000;
+
     private static final int LINE = 50; // 49 characters and the newline
 
     @TempDir
@@ -30,13 +31,14 @@ class RotatingLogFileTest {
         assertThat(logFiles()).containsExactlyInAnyOrder("stream-gateway.log", "stream-gateway.1.log",
                 "stream-gateway.2.log");
         for (String name : logFiles()) {
-            // a file rotates once it is past the limit, so it holds at most one line more than the limit
+            // a file rotates once it is past the limit, so it holds at most one line more
+            // than the limit
             assertThat(Files.size(dir.resolve(name))).as(name).isLessThanOrEqualTo(LIMIT + LINE);
         }
         assertThat(lastLine(file)).startsWith("0199 ");
         assertThat(firstNumber(dir.resolve("stream-gateway.1.log")))
-                .as("the newest rotated file continues where the older one stopped")
-                .isGreaterThan(firstNumber(dir.resolve("stream-gateway.2.log")));
+            .as("the newest rotated file continues where the older one stopped")
+            .isGreaterThan(firstNumber(dir.resolve("stream-gateway.2.log")));
     }
 
     @Test
@@ -71,4 +73,5 @@ class RotatingLogFileTest {
     private static int firstNumber(Path file) throws IOException {
         return Integer.parseInt(Files.readAllLines(file).get(0).substring(0, 4));
     }
+
 }

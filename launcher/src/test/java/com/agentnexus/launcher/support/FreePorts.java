@@ -3,7 +3,10 @@ package com.agentnexus.launcher.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-/** Free loopback ports for a test stack, so it never collides with a running embedded default. */
+/**
+ * Free loopback ports for a test stack, so it never collides with a running embedded
+ * default.
+ */
 public final class FreePorts {
 
     private FreePorts() {
@@ -17,7 +20,8 @@ public final class FreePorts {
                 sockets[i] = new ServerSocket(0);
                 ports[i] = sockets[i].getLocalPort();
             }
-        } finally {
+        }
+        finally {
             for (ServerSocket socket : sockets) {
                 if (socket != null) {
                     socket.close();
@@ -26,4 +30,5 @@ public final class FreePorts {
         }
         return ports;
     }
+
 }

@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one poll into a Kafka-free batch. A record that is not a valid event becomes a rejection (counted by the
- * ledger, never retried): one bad producer must not stop the partition behind it.
+ * Turns one poll into a Kafka-free batch. A record that is not a valid event becomes a
+ * rejection (counted by the ledger, never retried): one bad producer must not stop the
+ * partition behind it.
  */
 final class BatchDecoder {
 
@@ -37,10 +38,12 @@ final class BatchDecoder {
                 var position = new Position(record.topic(), record.partition(), record.offset());
                 try {
                     events.add(new ConsumedBatch.Consumed(position, storable(decode(record.value()))));
-                } catch (EventDecodingException e) {
-                    // position and reason only: the payload may be large or carry user data
-                    log.warn("Skipped undecodable record {}-{}@{}: field '{}': {}", record.topic(),
-                            record.partition(), record.offset(), e.field(), abbreviate(e.getMessage()));
+                }
+                catch (EventDecodingException e) {
+                    // position and reason only: the payload may be large or carry user
+                    // data
+                    log.warn("Skipped undecodable record {}-{}@{}: field '{}': {}", record.topic(), record.partition(),
+                            record.offset(), e.field(), abbreviate(e.getMessage()));
                     rejected.add(new ConsumedBatch.Rejected(position));
                 }
             }
@@ -51,8 +54,9 @@ final class BatchDecoder {
     }
 
     /**
-     * The ledger keeps agent ids and names as labels and PostgreSQL text: a NUL cannot be stored and an unbounded
-     * label cannot be a key, so such an event is rejected here rather than stop the partition behind it.
+     * The ledger keeps agent ids and names as labels and PostgreSQL text: a NUL cannot be
+     * stored and an unbounded label cannot be a key, so such an event is rejected here
+     * rather than stop the partition behind it.
      */
     private static ExecutionEvent storable(ExecutionEvent event) {
         requireLabel("agentId", event.agentId().value());
@@ -64,8 +68,8 @@ final class BatchDecoder {
 
     private static void requireLabel(String field, String value) {
         if (value.length() > MAX_LABEL_LENGTH || value.indexOf('\u0000') >= 0) {
-            throw new EventDecodingException(field, field + " must be at most " + MAX_LABEL_LENGTH
-                    + " characters without NUL to be counted");
+            throw new EventDecodingException(field,
+                    field + " must be at most " + MAX_LABEL_LENGTH + " characters without NUL to be counted");
         }
     }
 
@@ -82,4 +86,5 @@ final class BatchDecoder {
         }
         return message.length() <= 200 ? message : message.substring(0, 200) + "…";
     }
+
 }

@@ -11,8 +11,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * Lag as the ledger sees it: records between what it has applied and the end of each owned partition. Kafka's own
- * lag counts from the fetch position, which runs ahead of the ledger while a batch is written or is to be re-read.
+ * Lag as the ledger sees it: records between what it has applied and the end of each
+ * owned partition. Kafka's own lag counts from the fetch position, which runs ahead of
+ * the ledger while a batch is written or is to be re-read.
  */
 final class LagRecorder {
 
@@ -34,11 +35,14 @@ final class LagRecorder {
                 long fetched = kafka.position(partition, Duration.ZERO);
                 if (next != null) {
                     behind += Math.max(0, fetched - next);
-                } else if (unloaded.contains(partition)) {
-                    // not loaded: nothing of it is applied here, so everything up to the end is behind
+                }
+                else if (unloaded.contains(partition)) {
+                    // not loaded: nothing of it is applied here, so everything up to the
+                    // end is behind
                     behind += fetched;
                 }
-            } catch (TimeoutException positionUnknown) {
+            }
+            catch (TimeoutException positionUnknown) {
                 // no fetch position yet: the fetch lag is all there is
             }
             lag.record(partition.topic(), partition.partition(), behind);
@@ -48,4 +52,5 @@ final class LagRecorder {
     void forget(TopicPartition partition) {
         lag.forget(partition.topic(), partition.partition());
     }
+
 }

@@ -36,41 +36,61 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The consumer thread polls and decodes; a writer thread applies each batch to the ledger, so decoding the next
- * batch overlaps with writing the last one (one batch in flight at most). Positions come from the ledger (stored
- * with the totals), never from Kafka's committed offsets.
+ * The consumer thread polls and decodes; a writer thread applies each batch to the
+ * ledger, so decoding the next batch overlaps with writing the last one (one batch in
+ * flight at most). Positions come from the ledger (stored with the totals), never from
+ * Kafka's committed offsets.
  *
- * <p>When a batch is not written, this instance no longer trusts what it holds in memory — the commit may have
- * happened with only its acknowledgement lost — and loads every owned partition again from PostgreSQL before it
- * reads on from the stored positions, retrying with a backoff while PostgreSQL is away. Nothing is skipped and
- * nothing is applied twice. Partitions change hands only once the batch in flight is settled.
+ * <p>
+ * When a batch is not written, this instance no longer trusts what it holds in memory —
+ * the commit may have happened with only its acknowledgement lost — and loads every owned
+ * partition again from PostgreSQL before it reads on from the stored positions, retrying
+ * with a backoff while PostgreSQL is away. Nothing is skipped and nothing is applied
+ * twice. Partitions change hands only once the batch in flight is settled.
  */
 @Component
 class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerConsumer.class);
+
     private static final Duration POLL = Duration.ofMillis(500);
+
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
 
     private final ConsumerFactory<String, String> consumers;
+
     private final EventLedger ledger;
+
     private final LagRecorder lag;
+
     private final List<String> topics;
+
     private final Duration maxBackoff;
+
     private final BatchDecoder decoder = new BatchDecoder();
+
     private final Set<TopicPartition> unloaded = new HashSet<>();
+
     private final CountDownLatch stopped = new CountDownLatch(1);
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ledger-writer");
         thread.setDaemon(true);
         return thread;
     });
+
     private volatile boolean running;
+
     private volatile @Nullable String failure;
+
     private @Nullable Consumer<String, String> consumer;
+
     private @Nullable Future<Set<Integer>> inFlight;
+
     private int inFlightRecords;
+
     private Duration backoff = FIRST_RETRY;
 
     LedgerConsumer(ConsumerFactory<String, String> consumers, EventLedger ledger, ConsumerLag lag,
@@ -86,8 +106,8 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
     public synchronized void start() {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // the same partition index of both topics lands on the same instance: one execution's status and
-        // resource events are applied by one ledger
+        // the same partition index of both topics lands on the same instance: one
+        // execution's status and resource events are applied by one ledger
         overrides.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         overrides.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         consumer = consumers.createConsumer(null, null, null, overrides);
@@ -105,23 +125,30 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
                 lag.record(kafka, ledger.appliedPositions(), unloaded);
                 ConsumedBatch batch = records.isEmpty() ? null : decoder.decode(records);
                 if (!settle(kafka)) {
-                    // the last batch was not written and this one follows it: both are read again after a reload
+                    // the last batch was not written and this one follows it: both are
+                    // read again after a reload
                     reloadAll(kafka);
-                } else if (batch != null) {
+                }
+                else if (batch != null) {
                     inFlightRecords = records.count();
                     inFlight = writer.submit(() -> ledger.apply(batch));
                 }
             }
             settle(kafka);
-        } catch (WakeupException | InterruptException stopping) {
+        }
+        catch (WakeupException | InterruptException stopping) {
             // stop() woke the poll
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // readiness reports it (LedgerConsumerHealthIndicator): counting has stopped, an operator must know
+        }
+        catch (RuntimeException e) {
+            // readiness reports it (LedgerConsumerHealthIndicator): counting has stopped,
+            // an operator must know
             failure = e.toString();
             log.error("The ledger consumer stopped; nothing is counted until the service restarts", e);
-        } finally {
+        }
+        finally {
             running = false;
             finishWriter();
             kafka.close(Duration.ofSeconds(5));
@@ -130,8 +157,8 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
     }
 
     /**
-     * Waits for the batch in flight and pauses partitions another instance has taken. Returns false when the
-     * batch was not written.
+     * Waits for the batch in flight and pauses partitions another instance has taken.
+     * Returns false when the batch was not written.
      */
     private boolean settle(Consumer<String, String> kafka) {
         Future<Set<Integer>> pending = inFlight;
@@ -146,20 +173,25 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
             }
             backoff = FIRST_RETRY;
             return true;
-        } catch (ExecutionException e) {
+        }
+        catch (ExecutionException e) {
             if (!(e.getCause() instanceof LedgerUnavailableException unavailable)) {
                 throw new IllegalStateException("applying a batch failed", e.getCause());
             }
             log.warn("Ledger not written ({}); reloading it and re-reading {} records", rootMessage(unavailable),
                     inFlightRecords);
             return false;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);
         }
     }
 
-    /** Forgets what memory holds of every owned partition; {@link #retryUnloaded} loads them again. */
+    /**
+     * Forgets what memory holds of every owned partition; {@link #retryUnloaded} loads
+     * them again.
+     */
     private void reloadAll(Consumer<String, String> kafka) throws InterruptedException {
         Set<TopicPartition> owned = kafka.assignment();
         unloaded.addAll(owned);
@@ -174,7 +206,8 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         List<TopicPartition> pending = List.copyOf(unloaded);
         if (load(kafka, pending)) {
             kafka.resume(pending);
-        } else {
+        }
+        else {
             backOff();
         }
     }
@@ -186,21 +219,26 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
                 Long next = stored.get(position(partition));
                 if (next == null) {
                     kafka.seekToBeginning(List.of(partition));
-                } else {
+                }
+                else {
                     kafka.seek(partition, next);
                 }
             }
             unloaded.removeAll(partitions);
             backoff = FIRST_RETRY;
             return true;
-        } catch (LedgerUnavailableException e) {
+        }
+        catch (LedgerUnavailableException e) {
             log.warn("Cannot load the ledger of {} ({}); retrying", partitions, rootMessage(e));
             unloaded.addAll(partitions);
             return false;
         }
     }
 
-    /** A backoff that stop() can cut short, without interrupting Kafka's or JDBC's own waits. */
+    /**
+     * A backoff that stop() can cut short, without interrupting Kafka's or JDBC's own
+     * waits.
+     */
     private void backOff() throws InterruptedException {
         if (stopRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
@@ -209,14 +247,17 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
     }
 
-    /** Lets a batch being written commit (or roll back) before the connection pool closes. */
+    /**
+     * Lets a batch being written commit (or roll back) before the connection pool closes.
+     */
     private void finishWriter() {
         writer.shutdown();
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
                 writer.shutdownNow();
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             writer.shutdownNow();
             Thread.currentThread().interrupt();
         }
@@ -236,8 +277,9 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        // the batch in flight may hold records of these partitions: settle it while they are still ours (if it
-        // failed, the partitions kept are reloaded before they are read again)
+        // the batch in flight may hold records of these partitions: settle it while they
+        // are still ours (if it failed, the partitions kept are reloaded before they are
+        // read again)
         if (!settle(consumer)) {
             unloaded.addAll(consumer.assignment());
             consumer.pause(consumer.assignment());
@@ -268,7 +310,10 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** Why the consumer thread stopped on its own, or null while it runs (or was stopped by the service). */
+    /**
+     * Why the consumer thread stopped on its own, or null while it runs (or was stopped
+     * by the service).
+     */
     @Nullable String failure() {
         return failure;
     }
@@ -283,7 +328,8 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
         }
         try {
             stopped.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -292,4 +338,5 @@ class LedgerConsumer implements SmartLifecycle, ConsumerRebalanceListener {
     public boolean isRunning() {
         return running;
     }
+
 }

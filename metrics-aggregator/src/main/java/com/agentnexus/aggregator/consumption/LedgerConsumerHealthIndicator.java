@@ -5,8 +5,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Readiness: DOWN once the ledger consumer thread has stopped on an unexpected error — the service would answer
- * but count nothing. Its bean name makes it the {@code ledgerConsumer} check.
+ * Readiness: DOWN once the ledger consumer thread has stopped on an unexpected error —
+ * the service would answer but count nothing. Its bean name makes it the
+ * {@code ledgerConsumer} check.
  */
 @Component
 class LedgerConsumerHealthIndicator extends AbstractHealthIndicator {
@@ -22,8 +23,10 @@ class LedgerConsumerHealthIndicator extends AbstractHealthIndicator {
         String failure = consumer.failure();
         if (failure == null) {
             builder.up();
-        } else {
+        }
+        else {
             builder.down().withDetail("stopped", failure);
         }
     }
+
 }

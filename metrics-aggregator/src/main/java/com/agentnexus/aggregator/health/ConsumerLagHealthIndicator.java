@@ -9,13 +9,15 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * DEGRADED while the ledger consumer is more than {@code agentnexus.aggregator.lag-degraded-above} records behind:
- * the figures are still right, only late. Registered as {@code lag}.
+ * DEGRADED while the ledger consumer is more than
+ * {@code agentnexus.aggregator.lag-degraded-above} records behind: the figures are still
+ * right, only late. Registered as {@code lag}.
  */
 @Component("lag")
 class ConsumerLagHealthIndicator extends AbstractHealthIndicator {
 
     private final ConsumerLag lag;
+
     private final long threshold;
 
     ConsumerLagHealthIndicator(ConsumerLag lag, AggregatorProperties properties) {
@@ -27,6 +29,8 @@ class ConsumerLagHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         long records = lag.total();
         builder.status(records > threshold ? HealthStatuses.DEGRADED : Status.UP)
-                .withDetail("records", records).withDetail("threshold", threshold);
+            .withDetail("records", records)
+            .withDetail("threshold", threshold);
     }
+
 }

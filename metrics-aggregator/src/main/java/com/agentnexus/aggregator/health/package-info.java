@@ -1,4 +1,7 @@
-/** Readiness checks of the aggregator beyond the shared ones: consumer lag (degraded above a threshold). */
+/**
+ * Readiness checks of the aggregator beyond the shared ones: consumer lag (degraded above
+ * a threshold).
+ */
 @NullMarked
 package com.agentnexus.aggregator.health;
 

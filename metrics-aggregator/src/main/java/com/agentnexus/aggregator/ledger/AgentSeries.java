@@ -6,20 +6,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The series keys of one agent, built once and reused for every event of that agent, so applying an event
- * allocates no key and hashes no label list. Consumer thread only.
+ * The series keys of one agent, built once and reused for every event of that agent, so
+ * applying an event allocates no key and hashes no label list. Consumer thread only.
  */
 final class AgentSeries {
 
     private static final ExecutionStatus[] STATUSES = ExecutionStatus.values();
 
     private final String agentId;
+
     private final SeriesKey[] status = new SeriesKey[STATUSES.length];
+
     private final SeriesKey[][] durationBuckets = new SeriesKey[STATUSES.length][];
+
     private final SeriesKey[] durationSums = new SeriesKey[STATUSES.length];
+
     private final Map<String, Named> byName = new HashMap<>(2);
 
-    /** The keys labelled with the agent's name, which may change over the agent's life. */
+    /**
+     * The keys labelled with the agent's name, which may change over the agent's life.
+     */
     record Named(SeriesKey executions, SeriesKey revenueWei, SeriesKey revenueExecutions, AgentRef running) {
     }
 
@@ -59,4 +65,5 @@ final class AgentSeries {
         }
         return named;
     }
+
 }

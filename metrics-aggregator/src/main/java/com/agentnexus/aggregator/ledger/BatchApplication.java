@@ -12,31 +12,42 @@ import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Works out what one batch changes, without changing anything: the increments per partition and series, the
- * executions whose state moved, the running-gauge changes. The ledger writes all of it in one transaction and
- * merges it into memory only once that committed, so a failed batch leaves no trace and can be re-read.
+ * Works out what one batch changes, without changing anything: the increments per
+ * partition and series, the executions whose state moved, the running-gauge changes. The
+ * ledger writes all of it in one transaction and merges it into memory only once that
+ * committed, so a failed batch leaves no trace and can be re-read.
  *
- * <p>Each execution's status events are applied in seq order once: an event at or below the last applied seq is
- * a duplicate (a redelivery or a replay) and changes nothing.
+ * <p>
+ * Each execution's status events are applied in seq order once: an event at or below the
+ * last applied seq is a duplicate (a redelivery or a replay) and changes nothing.
  */
 final class BatchApplication {
 
     private static final SeriesKey DUPLICATE = SeriesKey.of(Metric.DUPLICATES);
 
     private final IntFunction<PartitionLedger> ledgers;
+
     private final Function<String, AgentSeries> agents;
+
     private final Map<UUID, TrackedExecution> stored;
+
     private final Map<UUID, TrackedExecution> touched = new HashMap<>();
+
     private final Map<Integer, Map<SeriesKey, Increment>> increments = new HashMap<>();
+
     private final Map<Integer, Map<AgentRef, Increment>> runningChanges = new HashMap<>();
+
     private @Nullable PartitionLedger lastLedger;
+
     private int lastPartition = -1;
+
     private @Nullable Map<SeriesKey, Increment> lastIncrements;
 
     /**
      * @param ledgers the owned partitions' in-memory state
-     * @param stored  what the store knows of executions that are not open in memory (ended ones, mostly)
-     * @param agents  the series keys of each agent, kept across batches
+     * @param stored what the store knows of executions that are not open in memory (ended
+     * ones, mostly)
+     * @param agents the series keys of each agent, kept across batches
      */
     BatchApplication(IntFunction<PartitionLedger> ledgers, Map<UUID, TrackedExecution> stored,
             Function<String, AgentSeries> agents) {
@@ -50,9 +61,11 @@ final class BatchApplication {
         TrackedExecution current = current(partition, id);
         if (current == null) {
             current = TrackedExecution.unseen(id, partition, event.agentId().value(), event.agentName());
-        } else if (current.partition() != partition) {
-            // the topics gained partitions while it ran: its RUNNING counts on its old partition, whose gauge
-            // this partition must not decrement; its seq still guards against duplicates
+        }
+        else if (current.partition() != partition) {
+            // the topics gained partitions while it ran: its RUNNING counts on its old
+            // partition, whose gauge this partition must not decrement; its seq still
+            // guards against duplicates
             current = current.movedTo(partition);
         }
         Map<SeriesKey, Increment> series = increments(partition);
@@ -130,7 +143,8 @@ final class BatchApplication {
 
     private void changeRunning(int partition, AgentRef agent, long change) {
         runningChanges.computeIfAbsent(partition, p -> new HashMap<>())
-                .computeIfAbsent(agent, a -> new Increment()).add(change);
+            .computeIfAbsent(agent, a -> new Increment())
+            .add(change);
     }
 
     Map<Integer, Map<SeriesKey, Increment>> increments() {
@@ -144,4 +158,5 @@ final class BatchApplication {
     Collection<TrackedExecution> touched() {
         return touched.values();
     }
+
 }

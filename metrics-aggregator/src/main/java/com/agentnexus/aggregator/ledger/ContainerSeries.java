@@ -10,11 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * The latest resource sample of each running execution, for the per-container gauges. Series are labelled by
- * execution, so their number is capped: beyond {@code maxSeries} running executions, later ones are not exported
- * (until a slot frees) and {@link #omitted()} counts each of them once. A series disappears at its execution's
- * terminal status; a sample of an execution that is not running (ended, or not yet seen RUNNING) is dropped, so a
- * late sample can never bring a removed series back.
+ * The latest resource sample of each running execution, for the per-container gauges.
+ * Series are labelled by execution, so their number is capped: beyond {@code maxSeries}
+ * running executions, later ones are not exported (until a slot frees) and
+ * {@link #omitted()} counts each of them once. A series disappears at its execution's
+ * terminal status; a sample of an execution that is not running (ended, or not yet seen
+ * RUNNING) is dropped, so a late sample can never bring a removed series back.
  */
 public final class ContainerSeries {
 
@@ -22,12 +23,20 @@ public final class ContainerSeries {
     public record Sample(UUID executionId, int partition, String agentId, long memoryBytes, double cpuPercent) {
     }
 
-    /** The gauges of one exported execution, updated in place by each sample (no allocation per sample). */
+    /**
+     * The gauges of one exported execution, updated in place by each sample (no
+     * allocation per sample).
+     */
     private static final class Gauges {
+
         private final UUID executionId;
+
         private final int partition;
+
         private final String agentId;
+
         private volatile long memoryBytes;
+
         private volatile double cpuPercent;
 
         Gauges(UUID executionId, int partition, String agentId) {
@@ -39,18 +48,25 @@ public final class ContainerSeries {
         Sample sample() {
             return new Sample(executionId, partition, agentId, memoryBytes, cpuPercent);
         }
+
     }
 
     private final int maxSeries;
+
     private final Map<UUID, Gauges> exported = new ConcurrentHashMap<>();
+
     private final Map<UUID, Integer> omittedRunning = new HashMap<>();
+
     private final AtomicLong omitted = new AtomicLong();
 
     public ContainerSeries(int maxSeries) {
         this.maxSeries = maxSeries;
     }
 
-    /** Called by the consumer thread for a sample whose execution the ledger knows to be running. */
+    /**
+     * Called by the consumer thread for a sample whose execution the ledger knows to be
+     * running.
+     */
     void sample(int partition, ResourcesSampled sample) {
         UUID id = sample.executionId().value();
         Gauges gauges = exported.get(id);
@@ -92,8 +108,12 @@ public final class ContainerSeries {
         return exported.values().stream().map(Gauges::sample).toList();
     }
 
-    /** Executions that were running but left out because the cap was reached, each counted once. */
+    /**
+     * Executions that were running but left out because the cap was reached, each counted
+     * once.
+     */
     public long omitted() {
         return omitted.get();
     }
+
 }

@@ -24,25 +24,32 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@link EventLedger}: owns the state of the partitions assigned to this instance and applies each batch in
- * one PostgreSQL transaction (fencing check, execution states, totals, read positions), then merges it into memory.
+ * The {@link EventLedger}: owns the state of the partitions assigned to this instance and
+ * applies each batch in one PostgreSQL transaction (fencing check, execution states,
+ * totals, read positions), then merges it into memory.
  */
 @Component
 public class Ledger implements EventLedger {
 
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
     private static final int TRANSACTION_TIMEOUT_SECONDS = 60;
 
     private final LedgerStore store;
+
     private final TransactionTemplate transactions;
+
     private final AggregatorProperties properties;
+
     private final OwnedPartitions partitions;
+
     private final Map<Position, Long> applied = new ConcurrentHashMap<>();
 
     Ledger(LedgerStore store, PlatformTransactionManager transactionManager, AggregatorProperties properties) {
         this.store = store;
         this.transactions = new TransactionTemplate(transactionManager);
-        // well below Kafka's max.poll.interval.ms: a write that hangs must fail, not cost the partitions
+        // well below Kafka's max.poll.interval.ms: a write that hangs must fail, not cost
+        // the partitions
         transactions.setTimeout(TRANSACTION_TIMEOUT_SECONDS);
         this.properties = properties;
         this.partitions = new OwnedPartitions(new ContainerSeries(properties.maxContainerSeries()));
@@ -51,8 +58,8 @@ public class Ledger implements EventLedger {
     @Override
     public Map<Position, Long> assigned(Collection<Position> assigned) {
         try {
-            // always from PostgreSQL, even for a partition already held: after a failed write memory may be behind
-            // (or ahead) of what was committed
+            // always from PostgreSQL, even for a partition already held: after a failed
+            // write memory may be behind (or ahead) of what was committed
             for (int partition : indexes(assigned)) {
                 partitions.add(load(partition));
             }
@@ -62,12 +69,14 @@ public class Ledger implements EventLedger {
                 Long next = stored.get(key);
                 if (next == null) {
                     applied.remove(key);
-                } else {
+                }
+                else {
                     applied.put(key, next);
                 }
             }
             return stored;
-        } catch (DataAccessException | TransactionException e) {
+        }
+        catch (DataAccessException | TransactionException e) {
             throw new LedgerUnavailableException("cannot load the ledger of " + assigned, e);
         }
     }
@@ -93,7 +102,8 @@ public class Ledger implements EventLedger {
         BatchApplication application;
         try {
             application = transactions.execute(status -> write(batch, fenced));
-        } catch (DataAccessException | TransactionException | StalePositionsException e) {
+        }
+        catch (DataAccessException | TransactionException | StalePositionsException e) {
             throw new LedgerUnavailableException("batch not applied", e);
         }
         if (application == null) {
@@ -103,14 +113,18 @@ public class Ledger implements EventLedger {
         for (Position next : batch.nextPositions()) {
             if (fenced.contains(next.partition())) {
                 applied.remove(partitionOnly(next));
-            } else {
+            }
+            else {
                 applied.put(partitionOnly(next), next.offset());
             }
         }
         return fenced;
     }
 
-    /** The transaction: lock and check ownership, then write execution states, totals and positions. */
+    /**
+     * The transaction: lock and check ownership, then write execution states, totals and
+     * positions.
+     */
     private BatchApplication write(ConsumedBatch batch, Set<Integer> fenced) {
         Set<Integer> touched = new TreeSet<>();
         batch.events().forEach(c -> touched.add(c.position().partition()));
@@ -121,8 +135,10 @@ public class Ledger implements EventLedger {
             log.warn("Partitions {} are owned by another instance now; their records are left to it", fenced);
         }
         requireBatchFollowsStoredPositions(batch, fenced);
-        List<ConsumedBatch.Consumed> mine = batch.events().stream()
-                .filter(c -> !fenced.contains(c.position().partition())).toList();
+        List<ConsumedBatch.Consumed> mine = batch.events()
+            .stream()
+            .filter(c -> !fenced.contains(c.position().partition()))
+            .toList();
         BatchApplication application = partitions.prepare(batch, fenced,
                 store.executions(partitions.unknownExecutions(mine)));
         store.writeExecutions(application.touched());
@@ -132,8 +148,9 @@ public class Ledger implements EventLedger {
     }
 
     /**
-     * The batch must start where the ledger's stored positions end. If they moved on without this instance
-     * knowing (a commit whose acknowledgement was lost), applying it would count its records twice.
+     * The batch must start where the ledger's stored positions end. If they moved on
+     * without this instance knowing (a commit whose acknowledgement was lost), applying
+     * it would count its records twice.
      */
     private void requireBatchFollowsStoredPositions(ConsumedBatch batch, Set<Integer> fenced) {
         Set<Integer> mine = new TreeSet<>();
@@ -151,12 +168,17 @@ public class Ledger implements EventLedger {
         }
     }
 
-    /** The stored positions are not the ones this instance applied from; it must reload before going on. */
+    /**
+     * The stored positions are not the ones this instance applied from; it must reload
+     * before going on.
+     */
     static final class StalePositionsException extends IllegalStateException {
+
         StalePositionsException(Position partition, Long stored, Long applied) {
             super("the ledger of " + partition.topic() + "-" + partition.partition() + " is at " + stored
                     + ", this instance expected " + applied);
         }
+
     }
 
     @Override
@@ -180,7 +202,8 @@ public class Ledger implements EventLedger {
             if (pruned > 0) {
                 log.info("Forgot {} executions that ended more than {} ago", pruned, properties.endedRetention());
             }
-        } catch (DataAccessException e) {
+        }
+        catch (DataAccessException e) {
             log.warn("Pruning ended executions failed: {}", e.getMostSpecificCause().getMessage());
         }
     }
@@ -192,4 +215,5 @@ public class Ledger implements EventLedger {
     private static Position partitionOnly(Position position) {
         return new Position(position.topic(), position.partition(), 0);
     }
+
 }

@@ -19,8 +19,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ledger's tables (schema {@code aggregator}, Flyway migrations in {@code db/aggregator}). Multi-row writes
- * go through {@code unnest} of arrays: one statement per table and batch, whatever the batch size.
+ * The ledger's tables (schema {@code aggregator}, Flyway migrations in
+ * {@code db/aggregator}). Multi-row writes go through {@code unnest} of arrays: one
+ * statement per table and batch, whatever the batch size.
  */
 @Component
 class LedgerStore {
@@ -29,13 +30,17 @@ class LedgerStore {
     };
 
     private final JdbcTemplate jdbc;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     LedgerStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Takes ownership of a partition: the new epoch fences every earlier owner's later writes. */
+    /**
+     * Takes ownership of a partition: the new epoch fences every earlier owner's later
+     * writes.
+     */
     long claim(int partition) {
         Long epoch = jdbc.queryForObject("""
                 INSERT INTO aggregator.partition_owner (part, epoch) VALUES (?, 1)
@@ -44,7 +49,10 @@ class LedgerStore {
         return epoch == null ? 0 : epoch;
     }
 
-    /** Locks the owner rows of these partitions until the transaction ends, and returns their epochs. */
+    /**
+     * Locks the owner rows of these partitions until the transaction ends, and returns
+     * their epochs.
+     */
     Map<Integer, Long> lockEpochs(Set<Integer> partitions) {
         Map<Integer, Long> epochs = new HashMap<>();
         // a fixed lock order: two instances never wait on each other in a cycle
@@ -78,18 +86,21 @@ class LedgerStore {
         jdbc.query("""
                 SELECT execution_id, part, agent_id, agent_name, last_status_seq, running, ended
                 FROM aggregator.execution WHERE execution_id = ANY(?)""", row -> {
-                    TrackedExecution execution = tracked(row);
-                    found.put(execution.executionId(), execution);
-                }, (Object) ids.toArray(UUID[]::new));
+            TrackedExecution execution = tracked(row);
+            found.put(execution.executionId(), execution);
+        }, (Object) ids.toArray(UUID[]::new));
         return found;
     }
 
     private static TrackedExecution tracked(ResultSet row) throws SQLException {
-        return new TrackedExecution(row.getObject(1, UUID.class), row.getInt(2), row.getString(3),
-                row.getString(4), row.getLong(5), row.getBoolean(6), row.getBoolean(7));
+        return new TrackedExecution(row.getObject(1, UUID.class), row.getInt(2), row.getString(3), row.getString(4),
+                row.getLong(5), row.getBoolean(6), row.getBoolean(7));
     }
 
-    /** The stored next offsets of every topic partition of these partition indexes (keys with offset 0). */
+    /**
+     * The stored next offsets of every topic partition of these partition indexes (keys
+     * with offset 0).
+     */
     Map<Position, Long> positions(Set<Integer> partitions) {
         Map<Position, Long> stored = new HashMap<>();
         jdbc.query("SELECT topic, part, next_offset FROM aggregator.read_position WHERE part = ANY(?)", row -> {
@@ -128,8 +139,8 @@ class LedgerStore {
                     ?::boolean[])
                 ON CONFLICT (execution_id) DO UPDATE SET
                     agent_name = excluded.agent_name, last_status_seq = excluded.last_status_seq,
-                    running = excluded.running, ended = excluded.ended, updated_at = now()""",
-                ids, parts, agentIds, agentNames, seqs, running, ended);
+                    running = excluded.running, ended = excluded.ended, updated_at = now()""", ids, parts, agentIds,
+                agentNames, seqs, running, ended);
     }
 
     void addTotals(Map<Integer, Map<SeriesKey, Increment>> increments) {
@@ -167,9 +178,13 @@ class LedgerStore {
                 next.stream().map(Position::offset).toArray(Long[]::new));
     }
 
-    /** Forgets executions that ended longer ago than {@code retention}; a duplicate older than that counts again. */
+    /**
+     * Forgets executions that ended longer ago than {@code retention}; a duplicate older
+     * than that counts again.
+     */
     int pruneEnded(Duration retention) {
         return jdbc.update("DELETE FROM aggregator.execution WHERE ended AND updated_at < now() - ?::interval",
                 retention.toSeconds() + " seconds");
     }
+
 }

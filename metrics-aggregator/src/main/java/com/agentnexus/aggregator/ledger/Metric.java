@@ -3,15 +3,19 @@ package com.agentnexus.aggregator.ledger;
 import java.util.List;
 
 /**
- * The kinds of fact the ledger totals, with the names of their label values. The stored name is part of the
- * schema: never rename one.
+ * The kinds of fact the ledger totals, with the names of their label values. The stored
+ * name is part of the schema: never rename one.
  */
 public enum Metric {
+
     /** Executions started (their PENDING), per agent. */
     EXECUTIONS("executions", List.of("agent_id", "agent_name")),
     /** Status events applied, per status and agent. */
     STATUS("status", List.of("status", "agent_id")),
-    /** Finished executions per duration bucket (non-cumulative; the bucket index is the last label). */
+    /**
+     * Finished executions per duration bucket (non-cumulative; the bucket index is the
+     * last label).
+     */
     DURATION_BUCKET("duration_bucket", List.of("agent_id", "status", "bucket")),
     /** Sum of the durations of finished executions, in milliseconds. */
     DURATION_SUM_MS("duration_sum_ms", List.of("agent_id", "status")),
@@ -21,10 +25,14 @@ public enum Metric {
     REVENUE_EXECUTIONS("revenue_executions", List.of("agent_id", "agent_name")),
     /** Records that were not valid events. */
     REJECTED("rejected", List.of("topic")),
-    /** Status events skipped because their execution had already applied that seq (redelivery, replay). */
+    /**
+     * Status events skipped because their execution had already applied that seq
+     * (redelivery, replay).
+     */
     DUPLICATES("duplicates", List.of());
 
     private final String storedName;
+
     private final List<String> labelNames;
 
     Metric(String storedName, List<String> labelNames) {
@@ -48,4 +56,5 @@ public enum Metric {
         }
         throw new IllegalArgumentException("unknown stored metric " + name);
     }
+
 }

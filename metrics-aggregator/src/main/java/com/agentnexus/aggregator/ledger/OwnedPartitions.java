@@ -16,14 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The in-memory half of the ledger: the partitions this instance owns and the container series, with the rules
- * for applying a batch — what it would change ({@link #prepare}) and, once that is stored, folding it in
- * ({@link #merge}). No I/O, so the meters' semantics are tested without a database.
+ * The in-memory half of the ledger: the partitions this instance owns and the container
+ * series, with the rules for applying a batch — what it would change ({@link #prepare})
+ * and, once that is stored, folding it in ({@link #merge}). No I/O, so the meters'
+ * semantics are tested without a database.
  */
 final class OwnedPartitions {
 
     private final Map<Integer, PartitionLedger> owned = new ConcurrentHashMap<>();
+
     private final ContainerSeries containers;
+
     private final Map<String, AgentSeries> agents = new HashMap<>();
 
     OwnedPartitions(ContainerSeries containers) {
@@ -34,10 +37,14 @@ final class OwnedPartitions {
         return owned.containsKey(partition);
     }
 
-    /** Takes a partition's state as loaded from the store, replacing what memory held of it. */
+    /**
+     * Takes a partition's state as loaded from the store, replacing what memory held of
+     * it.
+     */
     void add(PartitionLedger ledger) {
         owned.put(ledger.partition(), ledger);
-        // a series of an execution that ended in a batch whose acknowledgement was lost would never be removed
+        // a series of an execution that ended in a batch whose acknowledgement was lost
+        // would never be removed
         containers.retain(ledger.partition(), ledger::isRunning);
     }
 
@@ -59,7 +66,10 @@ final class OwnedPartitions {
         return containers;
     }
 
-    /** Partitions of a batch that this instance may not write: not owned, or claimed since by another epoch. */
+    /**
+     * Partitions of a batch that this instance may not write: not owned, or claimed since
+     * by another epoch.
+     */
     Set<Integer> fenced(Set<Integer> partitions, Map<Integer, Long> storedEpochs) {
         Set<Integer> fenced = new HashSet<>();
         for (int partition : partitions) {
@@ -72,7 +82,10 @@ final class OwnedPartitions {
         return fenced;
     }
 
-    /** Executions with status events in {@code events} that are not open in memory: the store may know them. */
+    /**
+     * Executions with status events in {@code events} that are not open in memory: the
+     * store may know them.
+     */
     Set<UUID> unknownExecutions(List<ConsumedBatch.Consumed> events) {
         Set<UUID> unknown = new HashSet<>();
         var statuses = new EventSteps() {
@@ -89,7 +102,10 @@ final class OwnedPartitions {
         return unknown;
     }
 
-    /** Works out what the owned part of a batch changes; nothing changes until {@link #merge}. */
+    /**
+     * Works out what the owned part of a batch changes; nothing changes until
+     * {@link #merge}.
+     */
     BatchApplication prepare(ConsumedBatch batch, Set<Integer> fenced, Map<UUID, TrackedExecution> stored) {
         var application = new BatchApplication(owned::get, stored,
                 agentId -> agents.computeIfAbsent(agentId, AgentSeries::new));
@@ -114,12 +130,14 @@ final class OwnedPartitions {
     }
 
     /**
-     * Folds a stored batch into memory: totals, open executions, running counts, then the resource samples —
-     * after the statuses, so a sample of an execution that ended in the same batch (or earlier) is dropped.
+     * Folds a stored batch into memory: totals, open executions, running counts, then the
+     * resource samples — after the statuses, so a sample of an execution that ended in
+     * the same batch (or earlier) is dropped.
      */
     void merge(ConsumedBatch batch, BatchApplication application, Set<Integer> fenced) {
-        application.increments().forEach((partition, increments) ->
-                owned.get(partition).merge(increments, application.runningChanges(partition)));
+        application.increments()
+            .forEach((partition, increments) -> owned.get(partition)
+                .merge(increments, application.runningChanges(partition)));
         for (TrackedExecution execution : application.touched()) {
             PartitionLedger tracking = owned.get(execution.partition());
             if (tracking != null) {
@@ -147,13 +165,15 @@ final class OwnedPartitions {
     }
 
     /**
-     * One pass over a batch's events: a visitor over the sealed event family (a new kind of event fails
-     * compilation here), with the partition of the event being visited and its ledger at hand. Log events never
-     * reach the aggregator's topics' consumers; each pass overrides the kinds it acts on.
+     * One pass over a batch's events: a visitor over the sealed event family (a new kind
+     * of event fails compilation here), with the partition of the event being visited and
+     * its ledger at hand. Log events never reach the aggregator's topics' consumers; each
+     * pass overrides the kinds it acts on.
      */
     private abstract class EventSteps implements ExecutionEvent.Visitor<Void> {
 
         int partition;
+
         private @Nullable PartitionLedger current;
 
         void visit(ConsumedBatch.Consumed consumed) {
@@ -184,5 +204,7 @@ final class OwnedPartitions {
         public Void resources(ResourcesSampled resources) {
             return null;
         }
+
     }
+
 }

@@ -10,16 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of one partition index that this instance owns: its all-time totals, the executions still open and
- * the running count per agent. Changed only by the consumer thread after a batch committed; totals and running
- * counts are also read by scrapes.
+ * The state of one partition index that this instance owns: its all-time totals, the
+ * executions still open and the running count per agent. Changed only by the consumer
+ * thread after a batch committed; totals and running counts are also read by scrapes.
  */
 public final class PartitionLedger {
 
     private final int partition;
+
     private final long epoch;
+
     private final Map<SeriesKey, BigInteger> totals = new ConcurrentHashMap<>();
+
     private final Map<UUID, TrackedExecution> open = new HashMap<>();
+
     private final Map<AgentRef, Long> running = new ConcurrentHashMap<>();
 
     PartitionLedger(int partition, long epoch, Map<SeriesKey, BigInteger> storedTotals,
@@ -75,8 +79,10 @@ public final class PartitionLedger {
     void track(TrackedExecution execution) {
         if (execution.ended()) {
             open.remove(execution.executionId());
-        } else {
+        }
+        else {
             open.put(execution.executionId(), execution);
         }
     }
+
 }

@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One series of a {@link Metric}: its label values, in the order of {@link Metric#labelNames()}. Used as a map key
- * for every applied event, so its hash is computed once.
+ * One series of a {@link Metric}: its label values, in the order of
+ * {@link Metric#labelNames()}. Used as a map key for every applied event, so its hash is
+ * computed once.
  */
 public final class SeriesKey {
 
     private final Metric metric;
+
     private final List<String> labelValues;
+
     private final int hash;
 
     public SeriesKey(Metric metric, List<String> labelValues) {
@@ -53,4 +56,5 @@ public final class SeriesKey {
     public String toString() {
         return metric + labelValues.toString();
     }
+
 }

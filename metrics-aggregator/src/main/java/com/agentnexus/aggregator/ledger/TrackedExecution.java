@@ -3,8 +3,9 @@ package com.agentnexus.aggregator.ledger;
 import java.util.UUID;
 
 /**
- * What the ledger remembers of one execution: the last status seq it applied (anything at or below it is a
- * duplicate or a replay) and whether it is running (so its terminal status decrements the gauge exactly once).
+ * What the ledger remembers of one execution: the last status seq it applied (anything at
+ * or below it is a duplicate or a replay) and whether it is running (so its terminal
+ * status decrements the gauge exactly once).
  */
 record TrackedExecution(UUID executionId, int partition, String agentId, String agentName, long lastStatusSeq,
         boolean running, boolean ended) {

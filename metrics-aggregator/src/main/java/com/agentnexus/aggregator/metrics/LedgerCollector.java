@@ -26,16 +26,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Exports the ledger at scrape time. Counters are the ledger's all-time totals, so after a restart they resume
- * where they were and never go backwards. Ledger series carry a {@code partition} label: an instance exports only
- * the partitions it owns, so summing over instances gives the exact totals whichever instance owns what.
+ * Exports the ledger at scrape time. Counters are the ledger's all-time totals, so after
+ * a restart they resume where they were and never go backwards. Ledger series carry a
+ * {@code partition} label: an instance exports only the partitions it owns, so summing
+ * over instances gives the exact totals whichever instance owns what.
  */
 final class LedgerCollector implements MultiCollector {
 
     private static final double[] BOUNDS = DurationBuckets.upperBoundsSeconds();
 
     private final Ledger ledger;
+
     private final ConsumerLag lag;
+
     private final String application;
 
     LedgerCollector(Ledger ledger, ConsumerLag lag, String application) {
@@ -73,8 +76,9 @@ final class LedgerCollector implements MultiCollector {
             for (Map.Entry<SeriesKey, BigInteger> total : partition.totals().entrySet()) {
                 if (total.getKey().metric() == metric) {
                     counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                            .labels(labels(partition.partition(), metric.labelNames(), total.getKey().labelValues()))
-                            .value(total.getValue().doubleValue()).build());
+                        .labels(labels(partition.partition(), metric.labelNames(), total.getKey().labelValues()))
+                        .value(total.getValue().doubleValue())
+                        .build());
                     any = true;
                 }
             }
@@ -85,9 +89,10 @@ final class LedgerCollector implements MultiCollector {
     }
 
     private void addDurations(List<MetricSnapshot> snapshots, List<PartitionLedger> partitions) {
-        var histogram = HistogramSnapshot.builder().name("agentnexus_execution_duration_seconds")
-                .help("Wall time of finished executions, per agent, terminal status and partition")
-                .unit(Unit.SECONDS);
+        var histogram = HistogramSnapshot.builder()
+            .name("agentnexus_execution_duration_seconds")
+            .help("Wall time of finished executions, per agent, terminal status and partition")
+            .unit(Unit.SECONDS);
         boolean any = false;
         for (PartitionLedger partition : partitions) {
             // (agent_id, status) → non-cumulative bucket counts and the sum in ms
@@ -98,17 +103,18 @@ final class LedgerCollector implements MultiCollector {
                     int bucket = Integer.parseInt(key.label(2));
                     buckets.computeIfAbsent(List.of(key.label(0), key.label(1)),
                             k -> new long[DurationBuckets.count()])[bucket] = value.longValue();
-                } else if (key.metric() == Metric.DURATION_SUM_MS) {
+                }
+                else if (key.metric() == Metric.DURATION_SUM_MS) {
                     sums.put(key.labelValues(), value);
                 }
             });
             for (Map.Entry<List<String>, long[]> series : buckets.entrySet()) {
                 BigInteger sumMs = sums.getOrDefault(series.getKey(), BigInteger.ZERO);
                 histogram.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
-                        .labels(labels(partition.partition(), List.of("agent_id", "status"), series.getKey()))
-                        .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS,
-                                series.getValue()))
-                        .sum(sumMs.doubleValue() / 1000.0).build());
+                    .labels(labels(partition.partition(), List.of("agent_id", "status"), series.getKey()))
+                    .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS, series.getValue()))
+                    .sum(sumMs.doubleValue() / 1000.0)
+                    .build());
                 any = true;
             }
         }
@@ -118,15 +124,17 @@ final class LedgerCollector implements MultiCollector {
     }
 
     private void addRunning(List<MetricSnapshot> snapshots, List<PartitionLedger> partitions) {
-        var gauge = GaugeSnapshot.builder().name("agentnexus_agent_running_executions")
-                .help("Executions running now, per agent and partition: +1 on RUNNING, -1 on its terminal status");
+        var gauge = GaugeSnapshot.builder()
+            .name("agentnexus_agent_running_executions")
+            .help("Executions running now, per agent and partition: +1 on RUNNING, -1 on its terminal status");
         boolean any = false;
         for (PartitionLedger partition : partitions) {
             for (Map.Entry<AgentRef, Long> running : partition.running().entrySet()) {
                 gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                        .labels(labels(partition.partition(), List.of("agent_id", "agent_name"),
-                                List.of(running.getKey().agentId(), running.getKey().agentName())))
-                        .value(running.getValue()).build());
+                    .labels(labels(partition.partition(), List.of("agent_id", "agent_name"),
+                            List.of(running.getKey().agentId(), running.getKey().agentName())))
+                    .value(running.getValue())
+                    .build());
                 any = true;
             }
         }
@@ -139,26 +147,36 @@ final class LedgerCollector implements MultiCollector {
         ContainerSeries containers = ledger.containers();
         List<ContainerSeries.Sample> samples = containers.samples();
         if (!samples.isEmpty()) {
-            var memory = GaugeSnapshot.builder().name("agentnexus_container_memory_bytes").unit(Unit.BYTES)
-                    .help("Memory of a running execution's container or process, from its latest sample");
-            var cpu = GaugeSnapshot.builder().name("agentnexus_container_cpu_percent")
-                    .help("CPU of a running execution's container or process, percent of one core");
+            var memory = GaugeSnapshot.builder()
+                .name("agentnexus_container_memory_bytes")
+                .unit(Unit.BYTES)
+                .help("Memory of a running execution's container or process, from its latest sample");
+            var cpu = GaugeSnapshot.builder()
+                .name("agentnexus_container_cpu_percent")
+                .help("CPU of a running execution's container or process, percent of one core");
             for (ContainerSeries.Sample sample : samples) {
-                Labels labels = Labels.of("application", application, "execution_id",
-                        sample.executionId().toString(), "agent_id", sample.agentId());
-                memory.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)
-                        .value(sample.memoryBytes()).build());
-                cpu.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)
-                        .value(sample.cpuPercent()).build());
+                Labels labels = Labels.of("application", application, "execution_id", sample.executionId().toString(),
+                        "agent_id", sample.agentId());
+                memory.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(labels)
+                    .value(sample.memoryBytes())
+                    .build());
+                cpu.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(labels)
+                    .value(sample.cpuPercent())
+                    .build());
             }
             snapshots.add(memory.build());
             snapshots.add(cpu.build());
         }
-        snapshots.add(CounterSnapshot.builder().name("agentnexus_aggregator_container_series_omitted")
-                .help("Running executions given no container series because max-container-series was reached")
-                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                        .labels(Labels.of("application", application)).value(containers.omitted()).build())
-                .build());
+        snapshots.add(CounterSnapshot.builder()
+            .name("agentnexus_aggregator_container_series_omitted")
+            .help("Running executions given no container series because max-container-series was reached")
+            .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(Labels.of("application", application))
+                .value(containers.omitted())
+                .build())
+            .build());
     }
 
     private void addLag(List<MetricSnapshot> snapshots) {
@@ -166,12 +184,15 @@ final class LedgerCollector implements MultiCollector {
         if (byPartition.isEmpty()) {
             return;
         }
-        var gauge = GaugeSnapshot.builder().name("agentnexus_aggregator_consumer_lag_records")
-                .help("Records between the ledger consumer's position and the end of each owned topic partition");
-        byPartition.forEach((partition, records) -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                .labels(Labels.of("application", application, "topic", partition.topic(), "partition",
-                        Integer.toString(partition.partition())))
-                .value(records).build()));
+        var gauge = GaugeSnapshot.builder()
+            .name("agentnexus_aggregator_consumer_lag_records")
+            .help("Records between the ledger consumer's position and the end of each owned topic partition");
+        byPartition.forEach((partition,
+                records) -> gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of("application", application, "topic", partition.topic(), "partition",
+                            Integer.toString(partition.partition())))
+                    .value(records)
+                    .build()));
         snapshots.add(gauge.build());
     }
 
@@ -194,4 +215,5 @@ final class LedgerCollector implements MultiCollector {
         }
         return Integer.compare(a.size(), b.size());
     }
+
 }

@@ -7,7 +7,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the ledger's view in the Prometheus registry that {@code /metrics} scrapes. */
+/**
+ * Registers the ledger's view in the Prometheus registry that {@code /metrics} scrapes.
+ */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
@@ -18,4 +20,5 @@ class MetricsConfiguration {
         registry.register(collector);
         return collector;
     }
+
 }

@@ -1,4 +1,7 @@
-/** The Prometheus view of the ledger: exported series are read from the ledger at scrape time. */
+/**
+ * The Prometheus view of the ledger: exported series are read from the ledger at scrape
+ * time.
+ */
 @NullMarked
 package com.agentnexus.aggregator.metrics;
 

@@ -22,15 +22,21 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code GET /api/revenue} and {@code GET /api/revenue/{agentId}}: exact revenue, admin only. */
+/**
+ * {@code GET /api/revenue} and {@code GET /api/revenue/{agentId}}: exact revenue, admin
+ * only.
+ */
 @RestController
 class RevenueController {
 
     private static final int MAX_AGENT_ID_LENGTH = 200;
+
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final RevenueLedger ledger;
-    // revenue reads share the connection pool with the ledger's writes: two at a time, a short queue, then 503
+
+    // revenue reads share the connection pool with the ledger's writes: two at a time, a
+    // short queue, then 503
     private final Scheduler reads = Schedulers.newBoundedElastic(2, 32, "revenue-read");
 
     RevenueController(RevenueLedger ledger) {
@@ -64,12 +70,12 @@ class RevenueController {
                     "agentId must be 1 to " + MAX_AGENT_ID_LENGTH + " characters without control characters."));
         }
         return Mono.fromCallable(() -> ledger.ofAgent(agentId))
-                .subscribeOn(reads)
-                .map(found -> found.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "unknown-agent",
-                        "No execution of this agent has been counted.")));
+            .subscribeOn(reads)
+            .map(found -> found.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "unknown-agent",
+                    "No execution of this agent has been counted.")));
     }
 
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    @ExceptionHandler({ DataAccessException.class, TransactionException.class })
     ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
         return unavailable("ledger-unavailable", "Ledger unavailable",
                 "The revenue ledger (PostgreSQL) cannot be read; try again shortly.");
@@ -77,8 +83,8 @@ class RevenueController {
 
     @ExceptionHandler(RejectedExecutionException.class)
     ResponseEntity<ProblemDetail> busy(RejectedExecutionException e) {
-        return unavailable("ledger-busy", "Too many revenue reads", "Too many revenue reads at once; try again "
-                + "shortly.");
+        return unavailable("ledger-busy", "Too many revenue reads",
+                "Too many revenue reads at once; try again " + "shortly.");
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(String type, String title, String detail) {
@@ -86,8 +92,8 @@ class RevenueController {
         problem.setType(URI.create("https://agentnexus.dev/problems/" + type));
         problem.setTitle(title);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .body(problem);
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+            .body(problem);
     }
 
     private static ResponseStatusException problem(HttpStatus status, String type, String detail) {
@@ -95,4 +101,5 @@ class RevenueController {
         exception.getBody().setType(URI.create("https://agentnexus.dev/problems/" + type));
         return exception;
     }
+
 }

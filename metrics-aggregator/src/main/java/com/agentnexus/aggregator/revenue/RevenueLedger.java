@@ -19,8 +19,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads revenue from PostgreSQL, not from memory: any instance answers for every partition, and totals and
- * positions come from one snapshot (REPEATABLE READ), so they are consistent with each other.
+ * Reads revenue from PostgreSQL, not from memory: any instance answers for every
+ * partition, and totals and positions come from one snapshot (REPEATABLE READ), so they
+ * are consistent with each other.
  */
 @Component
 class RevenueLedger {
@@ -29,7 +30,9 @@ class RevenueLedger {
     };
 
     private final JdbcTemplate jdbc;
+
     private final TransactionTemplate snapshot;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     RevenueLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
@@ -89,7 +92,8 @@ class RevenueLedger {
                     String metric = row.getString(1);
                     if (Metric.REVENUE_WEI.storedName().equals(metric)) {
                         tally.wei = tally.wei.add(value);
-                    } else if (Metric.REVENUE_EXECUTIONS.storedName().equals(metric)) {
+                    }
+                    else if (Metric.REVENUE_EXECUTIONS.storedName().equals(metric)) {
                         tally.executions += value.longValueExact();
                     }
                 }, arguments.toArray());
@@ -103,16 +107,23 @@ class RevenueLedger {
 
     /** Sums of one agent over partitions and names. */
     private static final class Tally {
+
         private final String agentId;
+
         private final Set<String> names = new TreeSet<>();
+
         private BigInteger wei = BigInteger.ZERO;
+
         private long executions;
 
         Tally(String agentId) {
             this.agentId = agentId;
         }
 
-        /** An agent renamed over time has several names; the API shows one of them, the same every time. */
+        /**
+         * An agent renamed over time has several names; the API shows one of them, the
+         * same every time.
+         */
         String name() {
             return names.isEmpty() ? agentId : ((TreeSet<String>) names).last();
         }
@@ -120,5 +131,7 @@ class RevenueLedger {
         RevenueReport.AgentRevenue toAgentRevenue() {
             return new RevenueReport.AgentRevenue(agentId, name(), wei.toString(), Wei.eth(wei), executions);
         }
+
     }
+
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * Revenue as of one consistent read of the ledger.
  *
  * @param executions revenue-bearing (COMPLETED, priced) executions
- * @param offsets    the read positions these figures include: every event before them is counted, none after
+ * @param offsets the read positions these figures include: every event before them is
+ * counted, none after
  */
 record RevenueReport(String totalWei, String totalEth, long executions, List<AgentRevenue> agents,
         List<ReadPosition> offsets) {

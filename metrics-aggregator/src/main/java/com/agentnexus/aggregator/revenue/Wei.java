@@ -3,7 +3,10 @@ package com.agentnexus.aggregator.revenue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-/** Wei as the API shows them: exact decimal strings, and ETH with all 18 decimals (never rounded). */
+/**
+ * Wei as the API shows them: exact decimal strings, and ETH with all 18 decimals (never
+ * rounded).
+ */
 final class Wei {
 
     private Wei() {
@@ -12,4 +15,5 @@ final class Wei {
     static String eth(BigInteger wei) {
         return new BigDecimal(wei, 18).toPlainString();
     }
+
 }

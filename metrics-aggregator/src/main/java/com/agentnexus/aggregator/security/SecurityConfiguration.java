@@ -10,7 +10,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
-/** Revenue is business data: every {@code /api/**} call needs a token with the admin role. */
+/**
+ * Revenue is business data: every {@code /api/**} call needs a token with the admin role.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(JwtDecoderConfiguration.class)
 class SecurityConfiguration {
@@ -20,4 +22,5 @@ class SecurityConfiguration {
         return BearerSecurity.chain(http, decoder,
                 exchanges -> exchanges.pathMatchers("/api/**").hasAuthority(BearerRoles.ADMIN_AUTHORITY));
     }
+
 }

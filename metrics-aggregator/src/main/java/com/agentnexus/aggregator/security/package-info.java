@@ -1,4 +1,7 @@
-/** JWT bearer authentication: the revenue API is for admins; health, metrics and the API document are public. */
+/**
+ * JWT bearer authentication: the revenue API is for admins; health, metrics and the API
+ * document are public.
+ */
 @NullMarked
 package com.agentnexus.aggregator.security;
 

@@ -25,50 +25,59 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One metrics aggregator run from its runnable jar in a JVM of its own, as in production, so that it can be
- * SIGKILLed at any moment and started again on the same database and consumer group. Its output goes to
- * {@code target/aggregator-it/<name>.log}, one section per start.
+ * One metrics aggregator run from its runnable jar in a JVM of its own, as in production,
+ * so that it can be SIGKILLed at any moment and started again on the same database and
+ * consumer group. Its output goes to {@code target/aggregator-it/<name>.log}, one section
+ * per start.
  */
 final class AggregatorProcess implements AutoCloseable {
 
     static final Path OUTPUT_DIR = jar().toAbsolutePath().getParent().resolve("aggregator-it");
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
     private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1))
-            .build();
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(1))
+        .build();
 
     static {
-        // a test JVM that dies before its @AfterAll must not leave aggregators consuming behind it
+        // a test JVM that dies before its @AfterAll must not leave aggregators consuming
+        // behind it
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
     }
 
     private final String name;
+
     private final List<String> settings;
+
     private final Path log;
+
     private volatile @Nullable Process process;
+
     private volatile int port;
+
     private int starts;
 
     /**
-     * @param extraSettings further {@code --key=value} settings, e.g. the container series cap
+     * @param extraSettings further {@code --key=value} settings, e.g. the container
+     * series cap
      */
     AggregatorProcess(String name, AggregatorInfrastructure infrastructure, String groupId,
             Map<String, String> extraSettings) {
         this.name = name;
         this.log = OUTPUT_DIR.resolve(name + ".log");
-        List<String> all = new ArrayList<>(List.of(
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrap(),
-                "--spring.datasource.url=" + infrastructure.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--agentnexus.security.jwt-secret=" + AggregatorInfrastructure.JWT_SECRET,
-                "--agentnexus.topics.partitions=" + infrastructure.partitions(),
-                "--spring.kafka.consumer.group-id=" + groupId,
-                // a killed member's partitions move after 6 s instead of the default 45 s
-                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000"));
+        List<String> all = new ArrayList<>(
+                List.of("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrap(),
+                        "--spring.datasource.url=" + infrastructure.jdbcUrl(), "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--agentnexus.security.jwt-secret=" + AggregatorInfrastructure.JWT_SECRET,
+                        "--agentnexus.topics.partitions=" + infrastructure.partitions(),
+                        "--spring.kafka.consumer.group-id=" + groupId,
+                        // a killed member's partitions move after 6 s instead of the
+                        // default 45 s
+                        "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                        "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000"));
         extraSettings.forEach((key, value) -> all.add("--" + key + "=" + value));
         this.settings = List.copyOf(all);
     }
@@ -88,41 +97,43 @@ final class AggregatorProcess implements AutoCloseable {
         }
         port = freePort();
         starts++;
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // C1 only and one GC thread: a start-up in seconds on a 2-core CI runner, where these tests
-                // start an aggregator a dozen times; neither flag changes what the aggregator does
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar().toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // C1 only and one GC thread: a start-up in seconds on a 2-core CI
+                        // runner, where these tests start an aggregator a dozen times;
+                        // neither flag changes what the aggregator does
+                        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString(),
+                        "--server.port=" + port));
         command.addAll(settings);
         try {
             Files.createDirectories(OUTPUT_DIR);
-            Files.writeString(log, "%n===== %s start #%d on port %d at %s =====%n".formatted(
-                    name, starts, port, Instant.now()), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process started = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+            Files.writeString(log,
+                    "%n===== %s start #%d on port %d at %s =====%n".formatted(name, starts, port, Instant.now()),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Process started = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
             LIVE.add(started);
             process = started;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Waits until {@code /health/ready} answers 200; fails at once, with the log's tail, if the JVM exits. */
+    /**
+     * Waits until {@code /health/ready} answers 200; fails at once, with the log's tail,
+     * if the JVM exits.
+     */
     void awaitReady(Duration timeout) {
-        await("%s ready".formatted(name)).atMost(timeout).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    Process current = process;
-                    if (current == null || !current.isAlive()) {
-                        throw new AssertionError("%s exited (%s) before it was ready; its log ends with:%n%s"
-                                .formatted(name, current == null ? "never started" : current.exitValue(),
-                                        logTail(60)));
-                    }
-                    return get("/health/ready", null).map(HttpResponse::statusCode).orElse(0) == 200;
-                });
+        await("%s ready".formatted(name)).atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Process current = process;
+            if (current == null || !current.isAlive()) {
+                throw new AssertionError("%s exited (%s) before it was ready; its log ends with:%n%s".formatted(name,
+                        current == null ? "never started" : current.exitValue(), logTail(60)));
+            }
+            return get("/health/ready", null).map(HttpResponse::statusCode).orElse(0) == 200;
+        });
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, no last commit. */
@@ -136,7 +147,8 @@ final class AggregatorProcess implements AutoCloseable {
             if (!current.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " survived SIGKILL for 30 s");
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -149,7 +161,10 @@ final class AggregatorProcess implements AutoCloseable {
         return current != null && current.isAlive();
     }
 
-    /** The body of {@code /metrics}, or empty while the process is down or not serving yet. */
+    /**
+     * The body of {@code /metrics}, or empty while the process is down or not serving
+     * yet.
+     */
     Optional<String> scrape() {
         return get("/metrics", null).filter(r -> r.statusCode() == 200).map(HttpResponse::body);
     }
@@ -160,16 +175,18 @@ final class AggregatorProcess implements AutoCloseable {
             return Optional.empty();
         }
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", path.equals("/metrics") ? "text/plain" : "application/json");
+            .timeout(Duration.ofSeconds(10))
+            .header("Accept", path.equals("/metrics") ? "text/plain" : "application/json");
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         try {
             return Optional.of(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return Optional.empty();
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
@@ -180,7 +197,8 @@ final class AggregatorProcess implements AutoCloseable {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
+        }
+        catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }
@@ -203,8 +221,10 @@ final class AggregatorProcess implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -4,7 +4,10 @@ import com.agentnexus.support.Hs256Tokens;
 import java.time.Instant;
 import java.util.List;
 
-/** The tokens these tests call /api/revenue with, signed with the secret the aggregators under test verify. */
+/**
+ * The tokens these tests call /api/revenue with, signed with the secret the aggregators
+ * under test verify.
+ */
 final class BearerTokens {
 
     private BearerTokens() {
@@ -21,4 +24,5 @@ final class BearerTokens {
     private static String sign(String subject, List<String> roles) {
         return Hs256Tokens.sign(AggregatorInfrastructure.JWT_SECRET, subject, roles, Instant.now().plusSeconds(3600));
     }
+
 }

@@ -26,22 +26,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Container gauges have one series per running execution, so their cardinality is capped: with 5,000 executions
- * running, exactly the default cap of 1,000 have series and the other 4,000 are counted as omitted; when they
- * end, every series goes, and a resource sample that arrives after its execution's terminal status does not
- * bring one back.
+ * Container gauges have one series per running execution, so their cardinality is capped:
+ * with 5,000 executions running, exactly the default cap of 1,000 have series and the
+ * other 4,000 are counted as omitted; when they end, every series goes, and a resource
+ * sample that arrives after its execution's terminal status does not bring one back.
  */
 class ContainerSeriesCapIT {
 
     private static final int EXECUTIONS = 5_000;
+
     private static final int CAP = 1_000;
 
     private static AggregatorInfrastructure infrastructure;
+
     private static AggregatorProcess aggregator;
 
     /** One execution's events, built in seq order but published phase by phase. */
-    private record Run(ExecutionEvent pending, ExecutionEvent running, ResourcesSampled sample,
-            ResourcesSampled late, ExecutionEvent terminal) {
+    private record Run(ExecutionEvent pending, ExecutionEvent running, ResourcesSampled sample, ResourcesSampled late,
+            ExecutionEvent terminal) {
     }
 
     @BeforeAll
@@ -58,7 +60,8 @@ class ContainerSeriesCapIT {
             if (aggregator != null) {
                 aggregator.close();
             }
-        } finally {
+        }
+        finally {
             if (infrastructure != null) {
                 infrastructure.close();
             }
@@ -76,8 +79,9 @@ class ContainerSeriesCapIT {
 
         try (var publisher = new EventPublisher(infrastructure)) {
             publish(publisher, truth, runs, r -> List.of(r.pending(), r.running()));
-            await("every execution running").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThatScrape(scrape()).hasRunningExecutions(EXECUTIONS));
+            await("every execution running").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThatScrape(scrape()).hasRunningExecutions(EXECUTIONS));
 
             publish(publisher, truth, runs, r -> List.of(r.sample()));
             awaitEverythingApplied();
@@ -88,10 +92,14 @@ class ContainerSeriesCapIT {
             assertThatScrape(scrape()).hasNoContainerSeries().hasNoRunningExecutions();
 
             // late samples of executions that had a series and of some that had none
-            List<Run> late = runs.stream().filter(r -> tracked.contains(r.sample().executionId().toString()))
-                    .limit(25).collect(Collectors.toCollection(ArrayList::new));
-            runs.stream().filter(r -> !tracked.contains(r.sample().executionId().toString())).limit(25)
-                    .forEach(late::add);
+            List<Run> late = runs.stream()
+                .filter(r -> tracked.contains(r.sample().executionId().toString()))
+                .limit(25)
+                .collect(Collectors.toCollection(ArrayList::new));
+            runs.stream()
+                .filter(r -> !tracked.contains(r.sample().executionId().toString()))
+                .limit(25)
+                .forEach(late::add);
             publish(publisher, truth, late, r -> List.of(r.late()));
             awaitEverythingApplied();
             assertThatScrape(scrape()).matchesTheLedgerOf(truth);
@@ -101,21 +109,24 @@ class ContainerSeriesCapIT {
 
     @Test
     void servesTheExactRevenueToAdminsOnly() {
-        assertThat(aggregator.get("/api/revenue", null)).hasValueSatisfying(
-                response -> assertThat(response.statusCode()).isEqualTo(401));
+        assertThat(aggregator.get("/api/revenue", null))
+            .hasValueSatisfying(response -> assertThat(response.statusCode()).isEqualTo(401));
         assertThat(aggregator.get("/api/revenue", BearerTokens.user())).hasValueSatisfying(response -> {
             assertThat(response.statusCode()).isEqualTo(403);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         });
-        assertThat(aggregator.get("/api/revenue", BearerTokens.admin()).map(HttpResponse::statusCode))
-                .contains(200);
+        assertThat(aggregator.get("/api/revenue", BearerTokens.admin()).map(HttpResponse::statusCode)).contains(200);
     }
 
-    /** Exactly {@link #CAP} executions have both gauges, with their sample's figures; the rest are omitted. */
+    /**
+     * Exactly {@link #CAP} executions have both gauges, with their sample's figures; the
+     * rest are omitted.
+     */
     private static Set<String> assertExactlyTheCapIsTracked(PrometheusSamples scrape, List<Run> runs) {
-        Map<String, ResourcesSampled> sent = runs.stream().map(Run::sample)
-                .collect(Collectors.toMap(s -> s.executionId().toString(), Function.identity()));
+        Map<String, ResourcesSampled> sent = runs.stream()
+            .map(Run::sample)
+            .collect(Collectors.toMap(s -> s.executionId().toString(), Function.identity()));
         Map<String, Sample> memory = byExecution(scrape, LedgerAssert.MEMORY);
         Map<String, Sample> cpu = byExecution(scrape, LedgerAssert.CPU);
         assertThat(memory).as("executions with a memory series").hasSize(CAP);
@@ -134,7 +145,7 @@ class ContainerSeriesCapIT {
     private static Run run(Random random, int index) {
         String agent = "cap-agent-" + (index % 4);
         var run = ExecutionFixture.anExecution()
-                .ofAgent(agent, "Cap agent " + (index % 4), new BigInteger(80, random).toString());
+            .ofAgent(agent, "Cap agent " + (index % 4), new BigInteger(80, random).toString());
         var pending = run.pending();
         var running = run.running();
         var sample = run.resources(1 + random.nextInt(1 << 30), Math.round(random.nextDouble() * 10_000) / 100.0);
@@ -157,12 +168,15 @@ class ContainerSeriesCapIT {
         assertThat(publisher.failures()).as("records the broker did not take").isEmpty();
     }
 
-    /** The ledger has committed offsets up to the end of every partition it reads: all applied. */
+    /**
+     * The ledger has committed offsets up to the end of every partition it reads: all
+     * applied.
+     */
     private static void awaitEverythingApplied() {
         var end = infrastructure.endOffsets(AggregatorInfrastructure.consumedTopics());
         await("the aggregator at the end of every partition").atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(RevenueReport.fetch(aggregator).offsetsBehind(end)).isEmpty());
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertThat(RevenueReport.fetch(aggregator).offsetsBehind(end)).isEmpty());
     }
 
     private static Map<String, Sample> byExecution(PrometheusSamples scrape, String metric) {
@@ -175,8 +189,9 @@ class ContainerSeriesCapIT {
     }
 
     private static PrometheusSamples scrape() {
-        return PrometheusSamples.parse(aggregator.scrape().orElseThrow(
-                () -> new AssertionError("the aggregator does not answer; its log ends with:%n%s"
-                        .formatted(aggregator.logTail(40)))));
+        return PrometheusSamples.parse(aggregator.scrape()
+            .orElseThrow(() -> new AssertionError(
+                    "the aggregator does not answer; its log ends with:%n%s".formatted(aggregator.logTail(40)))));
     }
+
 }

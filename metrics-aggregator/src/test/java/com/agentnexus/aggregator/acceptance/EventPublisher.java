@@ -15,17 +15,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes records the way the execution-service does (acks=all, idempotent), checking that every one is
- * acknowledged on the partition the truth assigned it to.
+ * Publishes records the way the execution-service does (acks=all, idempotent), checking
+ * that every one is acknowledged on the partition the truth assigned it to.
  */
 final class EventPublisher implements AutoCloseable {
 
     private static final long TICK_MILLIS = 20;
 
     private final KafkaProducer<String, String> producer;
+
     private final int partitions;
+
     private final AtomicLong sent = new AtomicLong();
+
     private final List<String> failures = new ArrayList<>();
+
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-publisher");
         thread.setDaemon(true);
@@ -48,10 +52,12 @@ final class EventPublisher implements AutoCloseable {
         producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value()), (metadata, error) -> {
             if (error != null) {
                 fail(record.topic() + "/" + record.key() + ": " + error);
-            } else if (metadata.partition() != expected) {
-                fail("%s/%s went to partition %d, not %d".formatted(record.topic(), record.key(),
-                        metadata.partition(), expected));
-            } else {
+            }
+            else if (metadata.partition() != expected) {
+                fail("%s/%s went to partition %d, not %d".formatted(record.topic(), record.key(), metadata.partition(),
+                        expected));
+            }
+            else {
                 sent.incrementAndGet();
             }
         });
@@ -64,8 +70,8 @@ final class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends the records at about {@code perSecond} on a thread of its own, so that the aggregator works on a live
-     * stream; completes once the last one is acknowledged.
+     * Sends the records at about {@code perSecond} on a thread of its own, so that the
+     * aggregator works on a live stream; completes once the last one is acknowledged.
      */
     CompletableFuture<Void> publishPaced(Iterator<OutgoingRecord> records, int perSecond) {
         var done = new CompletableFuture<Void>();
@@ -82,7 +88,8 @@ final class EventPublisher implements AutoCloseable {
                     producer.flush();
                     done.complete(null);
                 }
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
         }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -107,4 +114,5 @@ final class EventPublisher implements AutoCloseable {
         pacer.shutdownNow();
         producer.close();
     }
+
 }

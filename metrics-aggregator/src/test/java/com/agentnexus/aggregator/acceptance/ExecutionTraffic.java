@@ -17,30 +17,43 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * The records of many executions as the execution-service would publish them, interleaved: random agents,
- * prices up to 10^24 Wei, durations across every histogram bucket, every terminal status (CANCELLED also straight
- * from PENDING), resource samples and log lines between; about 1% of records sent a second time, verbatim, a
- * little later; and a few records that are not JSON at all. Every record it hands out is counted into its
- * {@link LedgerTruth}; use it from one thread.
+ * The records of many executions as the execution-service would publish them,
+ * interleaved: random agents, prices up to 10^24 Wei, durations across every histogram
+ * bucket, every terminal status (CANCELLED also straight from PENDING), resource samples
+ * and log lines between; about 1% of records sent a second time, verbatim, a little
+ * later; and a few records that are not JSON at all. Every record it hands out is counted
+ * into its {@link LedgerTruth}; use it from one thread.
  */
 final class ExecutionTraffic implements Iterator<OutgoingRecord> {
 
     /** How many executions are under way at once. */
     private static final int INTERLEAVED = 200;
+
     private static final BigInteger MAX_PRICE = BigInteger.TEN.pow(24);
-    private static final long[] DURATION_RANGES_MILLIS = {0, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000,
-            60_000, 120_000, 300_000, 400_000};
+
+    private static final long[] DURATION_RANGES_MILLIS = { 0, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000,
+            60_000, 120_000, 300_000, 400_000 };
 
     private final Random random;
+
     private final LedgerTruth truth;
+
     private final int executions;
+
     private final double duplicateRate;
+
     private final double garbageRate;
+
     private final List<String[]> agents;
+
     private final List<Deque<ExecutionEvent>> underWay = new ArrayList<>();
+
     private final List<Duplicate> duplicates = new ArrayList<>();
+
     private final AtomicInteger started = new AtomicInteger();
+
     private int garbageLeft;
+
     private long handedOut;
 
     private record Duplicate(OutgoingRecord record, long dueAt) {
@@ -55,8 +68,8 @@ final class ExecutionTraffic implements Iterator<OutgoingRecord> {
         // about five records per execution
         this.garbageRate = garbage / (executions * 5.0);
         this.agents = IntStream.rangeClosed(1, agentCount)
-                .mapToObj(i -> new String[] {"agent-" + i, "Agent " + i})
-                .toList();
+            .mapToObj(i -> new String[] { "agent-" + i, "Agent " + i })
+            .toList();
     }
 
     /** Executions whose first record has been handed out; readable from any thread. */
@@ -125,8 +138,8 @@ final class ExecutionTraffic implements Iterator<OutgoingRecord> {
         String[] agent = agents.get(random.nextInt(agents.size()));
         String price = new BigInteger(80, random).mod(MAX_PRICE).toString();
         var run = ExecutionFixture.anExecutionCreatedAt(System.currentTimeMillis() - durationMillis())
-                .ofAgent(agent[0], agent[1], price)
-                .ownedBy("user-" + random.nextInt(100));
+            .ofAgent(agent[0], agent[1], price)
+            .ownedBy("user-" + random.nextInt(100));
         run.pending();
         int outcome = random.nextInt(100);
         if (outcome < 8) {
@@ -143,17 +156,23 @@ final class ExecutionTraffic implements Iterator<OutgoingRecord> {
         }
         if (outcome < 55) {
             run.completed("{\"ok\":true,\"n\":" + random.nextInt(1000) + "}");
-        } else if (outcome < 75) {
+        }
+        else if (outcome < 75) {
             run.failed(1 + random.nextInt(255));
-        } else if (outcome < 87) {
+        }
+        else if (outcome < 87) {
             run.terminal(ExecutionStatus.TIMED_OUT, null, "timed out", null);
-        } else {
+        }
+        else {
             run.terminal(ExecutionStatus.CANCELLED, null, "cancelled by its owner", null);
         }
         return new ArrayDeque<>(run.events());
     }
 
-    /** A duration in a random histogram bucket, so that every bucket and the +Inf overflow get observations. */
+    /**
+     * A duration in a random histogram bucket, so that every bucket and the +Inf overflow
+     * get observations.
+     */
     private long durationMillis() {
         int range = random.nextInt(DURATION_RANGES_MILLIS.length - 1);
         long from = DURATION_RANGES_MILLIS[range];
@@ -163,9 +182,9 @@ final class ExecutionTraffic implements Iterator<OutgoingRecord> {
 
     private OutgoingRecord garbage() {
         String topic = random.nextBoolean() ? Topics.DEFAULTS.status() : Topics.DEFAULTS.resources();
-        String value = random.nextBoolean()
-                ? "this is not an event #" + random.nextInt(1000)
+        String value = random.nextBoolean() ? "this is not an event #" + random.nextInt(1000)
                 : "{\"v\":1,\"type\":\"status\",\"executionId\":\"" + UUID.randomUUID() + "\",\"seq\":";
         return new OutgoingRecord(topic, UUID.randomUUID().toString(), value);
     }
+
 }

@@ -16,8 +16,9 @@ import java.util.function.BiPredicate;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on what aggregators export, against the {@link LedgerTruth} of what was published: every ledger
- * series per agent, status and Kafka partition, summed over instances when several scrapes are combined.
+ * Assertions on what aggregators export, against the {@link LedgerTruth} of what was
+ * published: every ledger series per agent, status and Kafka partition, summed over
+ * instances when several scrapes are combined.
  */
 final class LedgerAssert extends AbstractAssert<LedgerAssert, PrometheusSamples> {
 
@@ -33,6 +34,7 @@ final class LedgerAssert extends AbstractAssert<LedgerAssert, PrometheusSamples>
 
     private static final List<String> LEDGER_METRICS = List.of(EXECUTIONS, STATUSES, DURATION + "_bucket",
             DURATION + "_count", DURATION + "_sum", RUNNING, REVENUE, REJECTED);
+
     private static final BigDecimal WEI_PER_ETH = BigDecimal.TEN.pow(18);
 
     private LedgerAssert(PrometheusSamples actual) {
@@ -43,25 +45,28 @@ final class LedgerAssert extends AbstractAssert<LedgerAssert, PrometheusSamples>
         return new LedgerAssert(scrape);
     }
 
-    /** Everything a finished run must show: every total as published, nothing running, no container left. */
+    /**
+     * Everything a finished run must show: every total as published, nothing running, no
+     * container left.
+     */
     LedgerAssert matchesTheLedgerOf(LedgerTruth truth) {
-        return labelsEveryLedgerSeriesWithItsPartition()
-                .countsTheExecutionsOf(truth)
-                .countsTheStatusesOf(truth)
-                .hasTheDurationHistogramsOf(truth)
-                .hasTheRevenueOf(truth)
-                .rejectedTheGarbageOf(truth)
-                .hasNoRunningExecutions()
-                .hasNoContainerSeries();
+        return labelsEveryLedgerSeriesWithItsPartition().countsTheExecutionsOf(truth)
+            .countsTheStatusesOf(truth)
+            .hasTheDurationHistogramsOf(truth)
+            .hasTheRevenueOf(truth)
+            .rejectedTheGarbageOf(truth)
+            .hasNoRunningExecutions()
+            .hasNoContainerSeries();
     }
 
     LedgerAssert labelsEveryLedgerSeriesWithItsPartition() {
         isNotNull();
-        List<String> unlabelled = actual.samples().stream()
-                .filter(s -> LEDGER_METRICS.contains(s.name()) && !s.label("partition").matches("\\d+"))
-                .map(Sample::series)
-                .limit(20)
-                .toList();
+        List<String> unlabelled = actual.samples()
+            .stream()
+            .filter(s -> LEDGER_METRICS.contains(s.name()) && !s.label("partition").matches("\\d+"))
+            .map(Sample::series)
+            .limit(20)
+            .toList();
         if (!unlabelled.isEmpty()) {
             failWithMessage("ledger series without a partition label: %s", unlabelled);
         }
@@ -83,30 +88,30 @@ final class LedgerAssert extends AbstractAssert<LedgerAssert, PrometheusSamples>
         actual.sumBy(DURATION + "_bucket", "agent_id", "status", "partition", "le").forEach((key, value) -> {
             String le = key.get(3);
             double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-            buckets.merge(List.of(key.get(0), key.get(1), key.get(2), LedgerTruth.leLabel(bound)), value,
-                    Double::sum);
+            buckets.merge(List.of(key.get(0), key.get(1), key.get(2), LedgerTruth.leLabel(bound)), value, Double::sum);
         });
         compare(DURATION + "_bucket by agent_id, status, partition, le", widen(truth.durationBuckets()), buckets,
                 (expected, exported) -> expected.doubleValue() == exported);
         return compare(DURATION + "_sum by agent_id, status, partition", truth.durationSumsSeconds(),
-                actual.sumBy(DURATION + "_sum", "agent_id", "status", "partition"),
-                (expected, exported) -> Math.abs(exported - expected.doubleValue())
-                        <= 1e-6 + 1e-9 * expected.doubleValue());
+                actual.sumBy(DURATION + "_sum", "agent_id", "status", "partition"), (expected, exported) -> Math
+                    .abs(exported - expected.doubleValue()) <= 1e-6 + 1e-9 * expected.doubleValue());
     }
 
     /** The float view of revenue, which may round but not drift. */
     LedgerAssert hasTheRevenueOf(LedgerTruth truth) {
         return compare(REVENUE + " by agent_id, agent_name, partition", truth.revenue(),
                 actual.sumBy(REVENUE, "agent_id", "agent_name", "partition"),
-                (expected, exported) -> Math.abs(exported - expected.doubleValue())
-                        <= 1e-9 * expected.doubleValue());
+                (expected, exported) -> Math.abs(exported - expected.doubleValue()) <= 1e-9 * expected.doubleValue());
     }
 
     LedgerAssert rejectedTheGarbageOf(LedgerTruth truth) {
         return sameCounts(REJECTED, truth.rejected(), "topic", "partition");
     }
 
-    /** Every RUNNING has been matched by its terminal status, and no series ever went below zero. */
+    /**
+     * Every RUNNING has been matched by its terminal status, and no series ever went
+     * below zero.
+     */
     LedgerAssert hasNoRunningExecutions() {
         isNotNull();
         List<String> negative = actual.named(RUNNING).filter(s -> s.value() < 0).map(Sample::toString).toList();
@@ -130,14 +135,18 @@ final class LedgerAssert extends AbstractAssert<LedgerAssert, PrometheusSamples>
         return this;
     }
 
-    /** The exact revenue: totals to the Wei, per agent, and the Ether view consistent with them. */
+    /**
+     * The exact revenue: totals to the Wei, per agent, and the Ether view consistent with
+     * them.
+     */
     static void assertRevenueMatches(RevenueReport report, LedgerTruth truth) {
         assertThat(report.totalWei()).as("totalWei").isEqualTo(truth.totalRevenueWei());
         assertThat(report.totalEth()).as("totalEth").isEqualByComparingTo(eth(report.totalWei()));
         assertThat(report.executions()).as("revenue-bearing executions").isEqualTo(truth.completedExecutions());
         Map<String, RevenueReport.Agent> expected = new TreeMap<>();
-        truth.revenueByAgent().forEach((agentId, wei) -> expected.put(agentId, new RevenueReport.Agent(
-                truth.agentNames().get(agentId), wei, eth(wei), truth.completedByAgent().get(agentId))));
+        truth.revenueByAgent()
+            .forEach((agentId, wei) -> expected.put(agentId, new RevenueReport.Agent(truth.agentNames().get(agentId),
+                    wei, eth(wei), truth.completedByAgent().get(agentId))));
         Map<String, RevenueReport.Agent> reported = report.earningAgents();
         assertThat(reported.keySet()).as("agents with revenue").isEqualTo(expected.keySet());
         reported.forEach((agentId, agent) -> {
@@ -183,4 +192,5 @@ final class LedgerAssert extends AbstractAssert<LedgerAssert, PrometheusSamples>
         }
         return this;
     }
+
 }

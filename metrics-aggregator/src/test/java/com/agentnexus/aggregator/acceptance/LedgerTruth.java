@@ -13,27 +13,38 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the aggregator must show for the events a test published, each event counted once however often it was
- * delivered. Series keys are label values in a fixed order, each with the Kafka partition of the execution, the
- * way {@link PrometheusSamples#sumBy} groups a scrape.
+ * What the aggregator must show for the events a test published, each event counted once
+ * however often it was delivered. Series keys are label values in a fixed order, each
+ * with the Kafka partition of the execution, the way {@link PrometheusSamples#sumBy}
+ * groups a scrape.
  */
 final class LedgerTruth {
 
     /** The upper bounds of the duration histogram, in milliseconds; +Inf comes last. */
-    static final long[] BUCKET_BOUNDS_MILLIS = {100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 120_000,
-            300_000};
+    static final long[] BUCKET_BOUNDS_MILLIS = { 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 120_000,
+            300_000 };
     static final String INFINITY = "+Inf";
 
     private final int partitions;
+
     private final Map<List<String>, Long> executions = new HashMap<>();
+
     private final Map<List<String>, Long> statuses = new HashMap<>();
+
     private final Map<List<String>, List<Long>> durationsMillis = new HashMap<>();
+
     private final Map<List<String>, BigInteger> revenue = new HashMap<>();
+
     private final Map<String, String> agentNames = new TreeMap<>();
+
     private final Map<String, BigInteger> revenueByAgent = new TreeMap<>();
+
     private final Map<String, Long> completedByAgent = new TreeMap<>();
+
     private final Map<List<String>, Long> rejected = new HashMap<>();
+
     private long events;
+
     private long duplicates;
 
     LedgerTruth(int partitions) {
@@ -75,8 +86,9 @@ final class LedgerTruth {
             executions.merge(List.of(agentId, status.agentName(), partition), 1L, Long::sum);
         }
         if (status.isTerminal()) {
-            durationsMillis.computeIfAbsent(List.of(agentId, status.status().name(), partition),
-                    key -> new ArrayList<>()).add(status.durationMs());
+            durationsMillis
+                .computeIfAbsent(List.of(agentId, status.status().name(), partition), key -> new ArrayList<>())
+                .add(status.durationMs());
         }
         if (status.status() == ExecutionStatus.COMPLETED && status.priceWei() != null) {
             revenue.merge(List.of(agentId, status.agentName(), partition), status.priceWei(), BigInteger::add);
@@ -85,7 +97,10 @@ final class LedgerTruth {
         }
     }
 
-    /** Counts a record that is not an event: the aggregator must reject it, once, and go on. */
+    /**
+     * Counts a record that is not an event: the aggregator must reject it, once, and go
+     * on.
+     */
     synchronized void recordGarbage(OutgoingRecord garbage) {
         rejected.merge(List.of(garbage.topic(), Integer.toString(garbage.partition(partitions))), 1L, Long::sum);
     }
@@ -115,14 +130,14 @@ final class LedgerTruth {
     /** By agent_id, status, partition: the sum of the durations in seconds. */
     synchronized Map<List<String>, Double> durationSumsSeconds() {
         Map<List<String>, Double> sums = new HashMap<>();
-        durationsMillis.forEach((key, durations) ->
-                sums.put(key, durations.stream().mapToLong(Long::longValue).sum() / 1000.0));
+        durationsMillis
+            .forEach((key, durations) -> sums.put(key, durations.stream().mapToLong(Long::longValue).sum() / 1000.0));
         return sums;
     }
 
     /**
-     * By agent_id, status, partition, le: cumulative bucket counts, every bucket of every series that has an
-     * observation; {@code le} as {@link #leLabel} writes it.
+     * By agent_id, status, partition, le: cumulative bucket counts, every bucket of every
+     * series that has an observation; {@code le} as {@link #leLabel} writes it.
      */
     synchronized Map<List<String>, Long> durationBuckets() {
         Map<List<String>, Long> buckets = new HashMap<>();
@@ -136,7 +151,10 @@ final class LedgerTruth {
         return buckets;
     }
 
-    /** One spelling of an {@code le} bound whichever way an exporter writes it ("1", "1.0", "+Inf"). */
+    /**
+     * One spelling of an {@code le} bound whichever way an exporter writes it ("1",
+     * "1.0", "+Inf").
+     */
     static String leLabel(double bound) {
         return Double.isInfinite(bound) ? INFINITY : Double.toString(bound);
     }
@@ -192,4 +210,5 @@ final class LedgerTruth {
     synchronized long duplicates() {
         return duplicates;
     }
+
 }

@@ -6,7 +6,10 @@ import com.agentnexus.events.Topics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Utils;
 
-/** A record as the execution-service publishes it: keyed by executionId, the JSON of the event as value. */
+/**
+ * A record as the execution-service publishes it: keyed by executionId, the JSON of the
+ * event as value.
+ */
 record OutgoingRecord(String topic, String key, String value) {
 
     private static final EventCodec CODEC = new EventCodec();
@@ -16,7 +19,10 @@ record OutgoingRecord(String topic, String key, String value) {
                 CODEC.encode(event));
     }
 
-    /** The partition Kafka's default partitioner picks for this key (murmur2, as the producer does). */
+    /**
+     * The partition Kafka's default partitioner picks for this key (murmur2, as the
+     * producer does).
+     */
     int partition(int partitions) {
         return partitionOf(key, partitions);
     }

@@ -12,8 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The samples of one or more Prometheus text-format scrapes, each keyed by metric name and full label set. Sums
- * over the labels a query leaves out, which is how per-partition and per-instance series add up to totals.
+ * The samples of one or more Prometheus text-format scrapes, each keyed by metric name
+ * and full label set. Sums over the labels a query leaves out, which is how per-partition
+ * and per-instance series add up to totals.
  */
 final class PrometheusSamples {
 
@@ -64,8 +65,8 @@ final class PrometheusSamples {
     }
 
     /**
-     * The samples of {@code name} summed by the values of {@code labels}, in that order, over every other label;
-     * a label a sample lacks counts as "".
+     * The samples of {@code name} summed by the values of {@code labels}, in that order,
+     * over every other label; a label a sample lacks counts as "".
      */
     Map<List<String>, Double> sumBy(String name, String... labels) {
         Map<List<String>, Double> sums = new HashMap<>();
@@ -75,4 +76,5 @@ final class PrometheusSamples {
         });
         return sums;
     }
+
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.Status;
 class ConsumerLagHealthIndicatorTest {
 
     private final ConsumerLag lag = new ConsumerLag();
+
     private final ConsumerLagHealthIndicator indicator = new ConsumerLagHealthIndicator(lag,
             new AggregatorProperties(1_000, 100L, Duration.ofDays(7), Duration.ofSeconds(5)));
 
@@ -33,4 +34,5 @@ class ConsumerLagHealthIndicatorTest {
         lag.forget("agentnexus.execution.status", 0);
         assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP);
     }
+
 }

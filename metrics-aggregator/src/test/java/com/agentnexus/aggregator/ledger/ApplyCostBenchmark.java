@@ -16,14 +16,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a test: the in-memory cost of applying one decoded event to the meters — working out a batch's changes and
- * folding them into the partition state, without Kafka or PostgreSQL. A plain harness: warm-up rounds, then the
- * median of measured rounds. Prints, asserts nothing on timing.
+ * Not a test: the in-memory cost of applying one decoded event to the meters — working
+ * out a batch's changes and folding them into the partition state, without Kafka or
+ * PostgreSQL. A plain harness: warm-up rounds, then the median of measured rounds.
+ * Prints, asserts nothing on timing.
  */
 class ApplyCostBenchmark {
 
     private static final int EXECUTIONS_PER_ROUND = 20_000;
+
     private static final int BATCH = 5_000;
+
     private static final List<ExecutionStatus> ENDS = List.of(ExecutionStatus.COMPLETED, ExecutionStatus.FAILED,
             ExecutionStatus.TIMED_OUT, ExecutionStatus.CANCELLED);
 
@@ -58,13 +61,16 @@ class ApplyCostBenchmark {
                 nanosPerEvent[nanosPerEvent.length - 1]);
     }
 
-    /** Executions of 8 agents, 3 statuses and 5 resource samples each, in batches as a poll returns them. */
+    /**
+     * Executions of 8 agents, 3 statuses and 5 resource samples each, in batches as a
+     * poll returns them.
+     */
     private static List<ConsumedBatch> batches(Random random) {
         List<ConsumedBatch.Consumed> all = new ArrayList<>();
         long offset = 0;
         for (int i = 0; i < EXECUTIONS_PER_ROUND; i++) {
-            var run = ExecutionFixture.anExecution().ofAgent("agent-" + random.nextInt(8), "Agent",
-                    new BigInteger(80, random).toString());
+            var run = ExecutionFixture.anExecution()
+                .ofAgent("agent-" + random.nextInt(8), "Agent", new BigInteger(80, random).toString());
             run.pending();
             run.running();
             for (int s = 0; s < 5; s++) {
@@ -72,15 +78,15 @@ class ApplyCostBenchmark {
             }
             run.terminal(ENDS.get(random.nextInt(ENDS.size())), "{}", "end", 0);
             for (ExecutionEvent event : run.events()) {
-                all.add(new ConsumedBatch.Consumed(
-                        new Position(Topics.DEFAULTS.topicFor(event.type()), 0, offset++), event));
+                all.add(new ConsumedBatch.Consumed(new Position(Topics.DEFAULTS.topicFor(event.type()), 0, offset++),
+                        event));
             }
         }
         List<ConsumedBatch> batches = new ArrayList<>();
         for (int from = 0; from < all.size(); from += BATCH) {
-            batches.add(new ConsumedBatch(all.subList(from, Math.min(all.size(), from + BATCH)), List.of(),
-                    List.of()));
+            batches.add(new ConsumedBatch(all.subList(from, Math.min(all.size(), from + BATCH)), List.of(), List.of()));
         }
         return batches;
     }
+
 }

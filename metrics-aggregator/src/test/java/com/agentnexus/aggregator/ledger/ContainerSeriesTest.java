@@ -16,11 +16,10 @@ class ContainerSeriesTest {
         var run = anExecution().ofAgent("coder", "Coder", "1");
         var ledger = LedgerFixture.onePartition().apply(run.pending(), run.running(), run.resources(100, 1.5));
         ledger.apply(run.resources(200, 2.5));
-        assertThat(ledger.containers().samples()).singleElement()
-                .satisfies(sample -> {
-                    assertThat(sample.memoryBytes()).isEqualTo(200);
-                    assertThat(sample.cpuPercent()).isEqualTo(2.5);
-                });
+        assertThat(ledger.containers().samples()).singleElement().satisfies(sample -> {
+            assertThat(sample.memoryBytes()).isEqualTo(200);
+            assertThat(sample.cpuPercent()).isEqualTo(2.5);
+        });
 
         ledger.apply(run.completed("{}"));
         assertThat(ledger.containers().samples()).isEmpty();
@@ -71,6 +70,7 @@ class ContainerSeriesTest {
         ledger.applyOn(1, onOne.pending(), onOne.running(), onOne.resources(1, 1));
         ledger.containers().forgetPartition(1);
         assertThat(ledger.containers().samples()).singleElement()
-                .satisfies(sample -> assertThat(sample.executionId()).isEqualTo(onZero.executionId().value()));
+            .satisfies(sample -> assertThat(sample.executionId()).isEqualTo(onZero.executionId().value()));
     }
+
 }

@@ -13,13 +13,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The in-memory ledger of one instance, fed batch by batch as the real one is (prepare, then merge as after a
- * commit), with a map standing in for what PostgreSQL remembers of executions.
+ * The in-memory ledger of one instance, fed batch by batch as the real one is (prepare,
+ * then merge as after a commit), with a map standing in for what PostgreSQL remembers of
+ * executions.
  */
 final class LedgerFixture {
 
     private final OwnedPartitions partitions;
+
     private final Map<UUID, TrackedExecution> stored = new java.util.HashMap<>();
+
     private long offset;
 
     LedgerFixture(int maxContainerSeries, int... owned) {
@@ -40,7 +43,10 @@ final class LedgerFixture {
         return fixture;
     }
 
-    /** Applies the events as one batch on partition 0, and remembers touched executions as the store would. */
+    /**
+     * Applies the events as one batch on partition 0, and remembers touched executions as
+     * the store would.
+     */
     LedgerFixture apply(ExecutionEvent... events) {
         return applyOn(0, events);
     }
@@ -59,8 +65,8 @@ final class LedgerFixture {
     }
 
     LedgerFixture reject(String topic) {
-        var batch = new ConsumedBatch(List.of(),
-                List.of(new ConsumedBatch.Rejected(new Position(topic, 0, offset++))), List.of());
+        var batch = new ConsumedBatch(List.of(), List.of(new ConsumedBatch.Rejected(new Position(topic, 0, offset++))),
+                List.of());
         partitions.merge(batch, partitions.prepare(batch, Set.of(), stored), Set.of());
         return this;
     }
@@ -68,13 +74,17 @@ final class LedgerFixture {
     /** The total of one series over every owned partition, 0 if it never moved. */
     BigInteger total(Metric metric, String... labels) {
         var key = new SeriesKey(metric, List.of(labels));
-        return partitions.all().stream().map(p -> p.totals().getOrDefault(key, BigInteger.ZERO))
-                .reduce(BigInteger.ZERO, BigInteger::add);
+        return partitions.all()
+            .stream()
+            .map(p -> p.totals().getOrDefault(key, BigInteger.ZERO))
+            .reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     long running(String agentId, String agentName) {
-        return partitions.all().stream()
-                .mapToLong(p -> p.running().getOrDefault(new AgentRef(agentId, agentName), 0L)).sum();
+        return partitions.all()
+            .stream()
+            .mapToLong(p -> p.running().getOrDefault(new AgentRef(agentId, agentName), 0L))
+            .sum();
     }
 
     Map<UUID, TrackedExecution> stored() {
@@ -88,4 +98,5 @@ final class LedgerFixture {
     ContainerSeries containers() {
         return partitions.containers();
     }
+
 }

@@ -76,7 +76,7 @@ class LedgerSemanticsTest {
         var second = anExecution().ofAgent("coder", "Coder", PRICE);
         var cancelledWhilePending = anExecution().ofAgent("coder", "Coder", PRICE);
         var ledger = LedgerFixture.onePartition()
-                .apply(first.pending(), first.running(), second.pending(), second.running());
+            .apply(first.pending(), first.running(), second.pending(), second.running());
         assertThat(ledger.running("coder", "Coder")).isEqualTo(2);
 
         ExecutionStatusChanged firstEnd = first.failed(2);
@@ -116,7 +116,8 @@ class LedgerSemanticsTest {
         var running = run.running();
         var end = run.completed("{}");
         ledger.apply(pending, running, end);
-        // open executions leave memory when they end; a late redelivery finds them in the store
+        // open executions leave memory when they end; a late redelivery finds them in the
+        // store
         assertThat(ledger.partition(0).open(run.executionId().value())).isNull();
         ledger.apply(pending, running, end);
 
@@ -148,17 +149,19 @@ class LedgerSemanticsTest {
             var pending = run.pending();
             var running = run.running();
             ExecutionStatusChanged end = run.completed("{}");
-            ledger.apply(pending, running, new ExecutionStatusChanged(end.executionId(), end.agentId(),
-                    end.userId(), end.seq(), end.timestamp(), end.status(), end.agentName(), end.priceWei(),
-                    end.outputJson(), null, 0, Long.MAX_VALUE, end.eventCount(), end.logChecksum()));
+            ledger.apply(pending, running,
+                    new ExecutionStatusChanged(end.executionId(), end.agentId(), end.userId(), end.seq(),
+                            end.timestamp(), end.status(), end.agentName(), end.priceWei(), end.outputJson(), null, 0,
+                            Long.MAX_VALUE, end.eventCount(), end.logChecksum()));
         }
         assertThat(ledger.total(Metric.DURATION_SUM_MS, "coder", "COMPLETED"))
-                .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(3)));
+            .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(3)));
     }
 
     @Test
     void anExecutionWhoseEventsMovePartitionNeverDrivesAGaugeBelowZero() {
-        // the topics gained partitions while it ran: its terminal status hashes to another partition
+        // the topics gained partitions while it ran: its terminal status hashes to
+        // another partition
         var run = anExecution().ofAgent("coder", "Coder", PRICE);
         var ledger = new LedgerFixture(1_000, 0, 1);
         ExecutionStatusChanged pending = run.pending();
@@ -170,4 +173,5 @@ class LedgerSemanticsTest {
         assertThat(ledger.total(Metric.EXECUTIONS, "coder", "Coder")).isEqualTo(1);
         assertThat(ledger.total(Metric.STATUS, "COMPLETED", "coder")).isEqualTo(1);
     }
+
 }

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
- * The open WebSocket connections of this gateway: the {@code agentnexus_active_websocket_connections} gauge, and
- * a graceful shutdown that closes each with 1001 so clients reconnect (to another gateway) and resume by seq.
- * It stops before the web server's own graceful shutdown, which would otherwise wait for sockets that never end.
+ * The open WebSocket connections of this gateway: the
+ * {@code agentnexus_active_websocket_connections} gauge, and a graceful shutdown that
+ * closes each with 1001 so clients reconnect (to another gateway) and resume by seq. It
+ * stops before the web server's own graceful shutdown, which would otherwise wait for
+ * sockets that never end.
  */
 @Component
 class ActiveConnections implements SmartLifecycle {
@@ -27,27 +29,35 @@ class ActiveConnections implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ActiveConnections.class);
 
     private final Set<ServerClose> open = ConcurrentHashMap.newKeySet();
+
     private final Duration closeTimeout;
+
     private final Counter slowCloses;
+
     private volatile boolean running;
-    // refusing only once stopping: this bean starts after the web server, which already accepts handshakes
+
+    // refusing only once stopping: this bean starts after the web server, which already
+    // accepts handshakes
     private volatile boolean stopping;
 
     ActiveConnections(MeterRegistry registry, ConnectionProperties properties) {
         this.closeTimeout = properties.closeTimeout();
         Gauge.builder("agentnexus.active.websocket.connections", open, Set::size)
-                .description("Open WebSocket connections of this gateway")
-                .register(registry);
+            .description("Open WebSocket connections of this gateway")
+            .register(registry);
         slowCloses = Counter.builder("agentnexus.websocket.slow.closes")
-                .description("Connections closed with 1013: the client did not take what it was sent")
-                .register(registry);
+            .description("Connections closed with 1013: the client did not take what it was sent")
+            .register(registry);
     }
 
     void slowClientClosed() {
         slowCloses.increment();
     }
 
-    /** Registers a new connection; false once shutdown has begun (the caller closes it with 1001). */
+    /**
+     * Registers a new connection; false once shutdown has begun (the caller closes it
+     * with 1001).
+     */
     boolean open(ServerClose connection) {
         open.add(connection);
         if (stopping) {
@@ -86,16 +96,19 @@ class ActiveConnections implements SmartLifecycle {
         }
         log.info("Closing {} WebSocket connection(s) with 1001", connections.size());
         connections.forEach(connection -> connection.close(SHUTTING_DOWN));
-        // each connection's clean-up (subscriptions, gauge) runs once its close frame is out, or its socket was cut
+        // each connection's clean-up (subscriptions, gauge) runs once its close frame is
+        // out, or its socket was cut
         long deadline = System.nanoTime() + closeTimeout.plusSeconds(1).toNanos();
         try {
             synchronized (open) {
-                // woken by the last closed(); the emptiness check under the monitor cannot miss that wake-up
+                // woken by the last closed(); the emptiness check under the monitor
+                // cannot miss that wake-up
                 while (!open.isEmpty() && System.nanoTime() < deadline) {
                     TimeUnit.NANOSECONDS.timedWait(open, deadline - System.nanoTime());
                 }
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (!open.isEmpty()) {
@@ -103,7 +116,10 @@ class ActiveConnections implements SmartLifecycle {
         }
     }
 
-    /** Stops first of all (highest phase): before the web server's graceful shutdown, which would wait for us. */
+    /**
+     * Stops first of all (highest phase): before the web server's graceful shutdown,
+     * which would wait for us.
+     */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
@@ -113,4 +129,5 @@ class ActiveConnections implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
 }

@@ -18,19 +18,28 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * One client connection: answers its messages and owns its subscriptions. A bad message earns an error
- * message and nothing else — the connection and its other subscriptions carry on.
+ * One client connection: answers its messages and owns its subscriptions. A bad message
+ * earns an error message and nothing else — the connection and its other subscriptions
+ * carry on.
  */
 final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> {
 
     private final Viewer viewer;
+
     private final Outbound outbound;
+
     private final ClientMessageParser parser;
+
     private final ServerMessages messages;
+
     private final SubscriptionStarter starter;
+
     private final int maxSubscriptions;
+
     private final Map<ExecutionId, Subscription> subscriptions = new ConcurrentHashMap<>();
-    // one replay at a time per connection: a slow client waits for room on one replay thread, not on all of them
+
+    // one replay at a time per connection: a slow client waits for room on one replay
+    // thread, not on all of them
     private final Sinks.Many<Mono<Void>> replays = Sinks.many().unicast().onBackpressureBuffer();
 
     Connection(Viewer viewer, Outbound outbound, ClientMessageParser parser, ServerMessages messages,
@@ -44,12 +53,16 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
         replays.asFlux().concatMap(replay -> replay, 1).subscribe();
     }
 
-    /** Handles one client frame; called on the connection's inbound flux, one frame at a time. */
+    /**
+     * Handles one client frame; called on the connection's inbound flux, one frame at a
+     * time.
+     */
     void receive(String frame) {
         ClientMessage message;
         try {
             message = parser.parse(frame);
-        } catch (ProtocolViolation violation) {
+        }
+        catch (ProtocolViolation violation) {
             outbound.send(messages.error(violation.executionId(), violation.code(), violation.getMessage()));
             return;
         }
@@ -58,7 +71,8 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
 
     @Override
     public Void subscribe(ClientMessage.Subscribe subscribe) {
-        // frames arrive one at a time, so the count cannot change between this check and the put below
+        // frames arrive one at a time, so the count cannot change between this check and
+        // the put below
         if (subscriptions.size() >= maxSubscriptions && !subscriptions.containsKey(subscribe.executionId())) {
             error(subscribe.executionId(), ErrorCode.TOO_MANY_SUBSCRIPTIONS,
                     "at most " + maxSubscriptions + " subscriptions per connection; unsubscribe one first");
@@ -78,7 +92,8 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
         Subscription subscription = subscriptions.remove(unsubscribe.executionId());
         if (subscription == null) {
             error(unsubscribe.executionId(), ErrorCode.NOT_SUBSCRIBED, "not subscribed to this execution");
-        } else {
+        }
+        else {
             subscription.cancel();
         }
         return null;
@@ -103,7 +118,8 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
 
     /** Ends every subscription and the outbound stream; idempotent. */
     void close() {
-        // cancel outside any outbound lock: subscriptions take their own lock, then the outbound's
+        // cancel outside any outbound lock: subscriptions take their own lock, then the
+        // outbound's
         List.copyOf(subscriptions.values()).forEach(Subscription::cancel);
         subscriptions.clear();
         // replays still queued find their subscriptions cancelled and end at once
@@ -134,4 +150,5 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
     public void ended(Subscription subscription) {
         subscriptions.remove(subscription.executionId(), subscription);
     }
+
 }

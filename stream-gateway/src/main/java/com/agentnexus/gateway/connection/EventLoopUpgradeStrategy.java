@@ -20,14 +20,17 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * Performs the WebSocket upgrade on the connection's own event loop.
  *
- * <p>WebFlux may reach the upgrade on any thread. Here every handshake arrives on Reactor's parallel scheduler:
- * the request consults the in-memory {@code WebSession} store, which creates sessions on another scheduler and
- * publishes on {@code parallel}. Reactor Netty, asked to upgrade off the event loop, writes the 101 response on
- * the event loop and switches the channel to WebSocket operations in a listener that can run as a later
- * event-loop task. A frame the client sends as soon as it sees the 101 can be read in between: it reaches the
- * finished HTTP request's inbound and is dropped (Reactor Netty logs "dropping frame" at debug level), so the
- * client's first message is never answered. On the event loop, writing the 101, switching the channel and
- * subscribing the handler happen in one task, before the next read.
+ * <p>
+ * WebFlux may reach the upgrade on any thread. Here every handshake arrives on Reactor's
+ * parallel scheduler: the request consults the in-memory {@code WebSession} store, which
+ * creates sessions on another scheduler and publishes on {@code parallel}. Reactor Netty,
+ * asked to upgrade off the event loop, writes the 101 response on the event loop and
+ * switches the channel to WebSocket operations in a listener that can run as a later
+ * event-loop task. A frame the client sends as soon as it sees the 101 can be read in
+ * between: it reaches the finished HTTP request's inbound and is dropped (Reactor Netty
+ * logs "dropping frame" at debug level), so the client's first message is never answered.
+ * On the event loop, writing the 101, switching the channel and subscribing the handler
+ * happen in one task, before the next read.
  */
 final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
 
@@ -69,4 +72,5 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
         response.withConnection(connection -> channel.set(connection.channel()));
         return channel.get();
     }
+
 }

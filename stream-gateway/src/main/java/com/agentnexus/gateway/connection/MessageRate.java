@@ -3,22 +3,32 @@ package com.agentnexus.gateway.connection;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket over one connection's client messages: {@code burst} at once, then {@code perSecond}. Refused
- * messages are remembered and forgotten at the same rate, so a client a little over the rate is only refused,
- * while one that keeps flooding — more than {@code burst} refusals outstanding — is to be closed. Used from the
- * connection's inbound flux only, one frame at a time.
+ * A token bucket over one connection's client messages: {@code burst} at once, then
+ * {@code perSecond}. Refused messages are remembered and forgotten at the same rate, so a
+ * client a little over the rate is only refused, while one that keeps flooding — more
+ * than {@code burst} refusals outstanding — is to be closed. Used from the connection's
+ * inbound flux only, one frame at a time.
  */
 final class MessageRate {
 
-    enum Verdict { ACCEPT, REFUSE, CLOSE }
+    enum Verdict {
+
+        ACCEPT, REFUSE, CLOSE
+
+    }
 
     private static final double NANOS_PER_SECOND = 1_000_000_000d;
 
     private final int perSecond;
+
     private final int burst;
+
     private final LongSupplier nanoTime;
+
     private double tokens;
+
     private double refusals;
+
     private long updatedAt;
 
     MessageRate(int perSecond, int burst, LongSupplier nanoTime) {
@@ -46,4 +56,5 @@ final class MessageRate {
     int perSecond() {
         return perSecond;
     }
+
 }

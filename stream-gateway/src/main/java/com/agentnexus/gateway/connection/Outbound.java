@@ -11,29 +11,42 @@ import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 /**
- * A connection's bounded queue of outgoing messages. Live, replay and the event loop all send, so sending is
- * serialised here; a sink accepts only one emitter at a time.
+ * A connection's bounded queue of outgoing messages. Live, replay and the event loop all
+ * send, so sending is serialised here; a sink accepts only one emitter at a time.
  *
- * <p>A client is too slow when its queue is full, or when its socket has refused writes for longer than the grace
- * while more keeps coming (Reactor Netty drains the queue into Netty's own buffer whether or not the client reads,
- * so the queue alone cannot see a stalled client). Then {@code onOverflow} runs once and everything after is
- * dropped — the connection is about to close with 1013.
+ * <p>
+ * A client is too slow when its queue is full, or when its socket has refused writes for
+ * longer than the grace while more keeps coming (Reactor Netty drains the queue into
+ * Netty's own buffer whether or not the client reads, so the queue alone cannot see a
+ * stalled client). Then {@code onOverflow} runs once and everything after is dropped —
+ * the connection is about to close with 1013.
  */
 final class Outbound {
 
     private static final long ROOM_POLL_NANOS = 5_000_000L;
 
-    private final Sinks.Many<String> sink =
-            Sinks.many().unicast().onBackpressureBuffer(Queues.<String>unbounded(256).get());
-    // counted here rather than by a preallocated array queue, so idle connections stay small
+    private final Sinks.Many<String> sink = Sinks.many()
+        .unicast()
+        .onBackpressureBuffer(Queues.<String>unbounded(256).get());
+
+    // counted here rather than by a preallocated array queue, so idle connections stay
+    // small
     private final AtomicInteger queued = new AtomicInteger();
+
     private final Sinks.Empty<Void> completed = Sinks.empty();
+
     private final int capacity;
+
     private final BooleanSupplier socketWritable;
+
     private final long graceNanos;
+
     private final LongSupplier nanoTime;
+
     private final Runnable onOverflow;
+
     private long unwritableSince = -1;
+
     private boolean closed;
 
     /** For a socket that always takes writes (tests of the queue alone). */
@@ -43,10 +56,10 @@ final class Outbound {
 
     /**
      * @param socketWritable whether the socket below takes more now (Netty's writability)
-     * @param grace          how long a socket may refuse writes while more is sent, and how long replay waits
+     * @param grace how long a socket may refuse writes while more is sent, and how long
+     * replay waits
      */
-    Outbound(int capacity, BooleanSupplier socketWritable, Duration grace, LongSupplier nanoTime,
-            Runnable onOverflow) {
+    Outbound(int capacity, BooleanSupplier socketWritable, Duration grace, LongSupplier nanoTime, Runnable onOverflow) {
         this.capacity = capacity;
         this.socketWritable = socketWritable;
         this.graceNanos = grace.toNanos();
@@ -75,9 +88,10 @@ final class Outbound {
     }
 
     /**
-     * Blocks the calling (replay) thread until the socket takes writes and at most half the capacity is queued, so
-     * a history of any length reaches a reading client at its pace. A client that makes no room within the grace
-     * is too slow: the connection overflows. False if the connection is closing.
+     * Blocks the calling (replay) thread until the socket takes writes and at most half
+     * the capacity is queued, so a history of any length reaches a reading client at its
+     * pace. A client that makes no room within the grace is too slow: the connection
+     * overflows. False if the connection is closing.
      */
     boolean awaitRoom() {
         long deadline = nanoTime.getAsLong() + graceNanos;
@@ -104,7 +118,10 @@ final class Outbound {
         completed.tryEmitEmpty();
     }
 
-    /** Completes when the connection's outbound ends: what else the socket sends (pings) stops then too. */
+    /**
+     * Completes when the connection's outbound ends: what else the socket sends (pings)
+     * stops then too.
+     */
     Mono<Void> completed() {
         return completed.asMono();
     }
@@ -129,4 +146,5 @@ final class Outbound {
         closed = true;
         onOverflow.run();
     }
+
 }

@@ -8,20 +8,27 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Closes one connection from the server side with a status the client can act on, at most once.
+ * Closes one connection from the server side with a status the client can act on, at most
+ * once.
  *
- * <p>Reactor Netty ends the connection's inbound as soon as a close starts, which ends the handler; a handler that
- * ended before the close frame was written lets the channel close first, and the client sees no status (or a
- * bare 1005). So the handler also waits for {@link #done()}: the written close frame, or an inbound that ended
- * without a close of ours. The close frame queues behind what Netty still buffers for the client; a client that
- * stopped reading never gets it, so after {@code timeout} the socket is cut.
+ * <p>
+ * Reactor Netty ends the connection's inbound as soon as a close starts, which ends the
+ * handler; a handler that ended before the close frame was written lets the channel close
+ * first, and the client sees no status (or a bare 1005). So the handler also waits for
+ * {@link #done()}: the written close frame, or an inbound that ended without a close of
+ * ours. The close frame queues behind what Netty still buffers for the client; a client
+ * that stopped reading never gets it, so after {@code timeout} the socket is cut.
  */
 final class ServerClose {
 
     private final WebSocketSession session;
+
     private final SocketControl socket;
+
     private final Duration timeout;
+
     private final AtomicBoolean started = new AtomicBoolean();
+
     private final Sinks.Empty<Void> done = Sinks.empty();
 
     ServerClose(WebSocketSession session, SocketControl socket, Duration timeout) {
@@ -30,18 +37,23 @@ final class ServerClose {
         this.timeout = timeout;
     }
 
-    /** Sends a close frame with {@code status}, unless a close already began. Any thread. */
+    /**
+     * Sends a close frame with {@code status}, unless a close already began. Any thread.
+     */
     void close(CloseStatus status) {
         if (started.compareAndSet(false, true)) {
             session.close(status)
-                    .timeout(timeout)
-                    .onErrorResume(stuck -> Mono.fromRunnable(socket.abort()))
-                    .doFinally(signal -> done.tryEmitEmpty())
-                    .subscribe();
+                .timeout(timeout)
+                .onErrorResume(stuck -> Mono.fromRunnable(socket.abort()))
+                .doFinally(signal -> done.tryEmitEmpty())
+                .subscribe();
         }
     }
 
-    /** The inbound ended; if the client (or the network) closed first, there is nothing of ours to wait for. */
+    /**
+     * The inbound ended; if the client (or the network) closed first, there is nothing of
+     * ours to wait for.
+     */
     void inboundEnded() {
         if (started.compareAndSet(false, true)) {
             done.tryEmitEmpty();
@@ -51,4 +63,5 @@ final class ServerClose {
     Mono<Void> done() {
         return done.asMono();
     }
+
 }

@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Serves {@code /ws}. The handshake is already authenticated; the principal decides what the client may see. Each
- * connection gets a WebSocket ping every {@code ping-interval} and is closed with 1001 once nothing (a pong
- * included) arrived for {@code idle-timeout}; client messages are rate-limited.
+ * Serves {@code /ws}. The handshake is already authenticated; the principal decides what
+ * the client may see. Each connection gets a WebSocket ping every {@code ping-interval}
+ * and is closed with 1001 once nothing (a pong included) arrived for
+ * {@code idle-timeout}; client messages are rate-limited.
  */
 @Component
 class StreamWebSocketHandler implements WebSocketHandler {
@@ -29,12 +30,17 @@ class StreamWebSocketHandler implements WebSocketHandler {
     static final CloseStatus TOO_SLOW = new CloseStatus(1013, "too slow; reconnect and resume with fromSeq");
 
     private static final Logger log = LoggerFactory.getLogger(StreamWebSocketHandler.class);
+
     private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final ClientMessageParser parser;
+
     private final ServerMessages messages;
+
     private final SubscriptionStarter starter;
+
     private final ActiveConnections active;
+
     private final ConnectionProperties properties;
 
     StreamWebSocketHandler(ClientMessageParser parser, ServerMessages messages, SubscriptionStarter starter,
@@ -48,11 +54,13 @@ class StreamWebSocketHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        return session.getHandshakeInfo().getPrincipal()
-                .map(Viewer::of)
-                .flatMap(viewer -> serve(session, viewer))
-                // unreachable behind the security filter chain; refuse rather than serve anonymously
-                .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
+        return session.getHandshakeInfo()
+            .getPrincipal()
+            .map(Viewer::of)
+            .flatMap(viewer -> serve(session, viewer))
+            // unreachable behind the security filter chain; refuse rather than serve
+            // anonymously
+            .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
     }
 
     private Mono<Void> serve(WebSocketSession session, Viewer viewer) {
@@ -63,42 +71,40 @@ class StreamWebSocketHandler implements WebSocketHandler {
             close.close(ActiveConnections.SHUTTING_DOWN);
             return close.done();
         }
-        var outbound = new Outbound(properties.outboundQueueCapacity(), socket.writable(),
-                properties.slowClientGrace(), System::nanoTime, () -> closeOverloaded(session, close));
+        var outbound = new Outbound(properties.outboundQueueCapacity(), socket.writable(), properties.slowClientGrace(),
+                System::nanoTime, () -> closeOverloaded(session, close));
         var connection = new Connection(viewer, outbound, parser, messages, starter, properties.maxSubscriptions());
         var rate = new MessageRate(properties.messagesPerSecond(), properties.messageBurst(), System::nanoTime);
         var silence = new Silence(properties.idleTimeout(), System::nanoTime);
-        Mono<Void> inbound = session.receive()
-                .doOnNext(message -> {
-                    silence.heard();
-                    receive(session, connection, close, rate, message);
-                })
-                .then()
-                .doFinally(signal -> {
-                    close.inboundEnded();
-                    connection.close();
-                });
+        Mono<Void> inbound = session.receive().doOnNext(message -> {
+            silence.heard();
+            receive(session, connection, close, rate, message);
+        }).then().doFinally(signal -> {
+            close.inboundEnded();
+            connection.close();
+        });
         Flux<WebSocketMessage> pings = Flux.interval(properties.pingInterval(), properties.pingInterval())
-                .map(tick -> session.pingMessage(buffers -> buffers.wrap(NO_PAYLOAD)))
-                .takeUntilOther(outbound.completed());
+            .map(tick -> session.pingMessage(buffers -> buffers.wrap(NO_PAYLOAD)))
+            .takeUntilOther(outbound.completed());
         Mono<Void> send = session.send(Flux.merge(outbound.messages().map(session::textMessage), pings));
         Mono<Void> idleWatch = Flux.interval(silence.checkEvery())
-                .takeUntilOther(outbound.completed())
-                .filter(tick -> silence.tooLong())
-                .next()
-                .doOnNext(tick -> close.close(IDLE))
-                .then();
+            .takeUntilOther(outbound.completed())
+            .filter(tick -> silence.tooLong())
+            .next()
+            .doOnNext(tick -> close.close(IDLE))
+            .then();
         return Mono.when(inbound, send, idleWatch, close.done())
-                .doOnError(error -> logFailure(session, error))
-                .doFinally(signal -> {
-                    connection.close();
-                    active.closed(close);
-                });
+            .doOnError(error -> logFailure(session, error))
+            .doFinally(signal -> {
+                connection.close();
+                active.closed(close);
+            });
     }
 
     /**
-     * A pong only proves the client is alive (the silence was reset above). Client pings never get here: Reactor
-     * Netty answers them itself, so they do not keep a connection from the idle timeout.
+     * A pong only proves the client is alive (the silence was reset above). Client pings
+     * never get here: Reactor Netty answers them itself, so they do not keep a connection
+     * from the idle timeout.
      */
     private void receive(WebSocketSession session, Connection connection, ServerClose close, MessageRate rate,
             WebSocketMessage message) {
@@ -110,7 +116,8 @@ class StreamWebSocketHandler implements WebSocketHandler {
             case ACCEPT -> {
                 if (type == WebSocketMessage.Type.TEXT) {
                     connection.receive(message.getPayloadAsText());
-                } else {
+                }
+                else {
                     connection.refuseBinary();
                 }
             }
@@ -124,10 +131,12 @@ class StreamWebSocketHandler implements WebSocketHandler {
 
     private static void logFailure(WebSocketSession session, Throwable error) {
         if (error instanceof TooLongFrameException) {
-            // a fragmented message over max-frame-size: Reactor Netty has already closed with 1002
+            // a fragmented message over max-frame-size: Reactor Netty has already closed
+            // with 1002
             log.info("WebSocket connection {} sent a message over the size limit: {}", session.getId(),
                     error.getMessage());
-        } else {
+        }
+        else {
             log.warn("WebSocket connection {} failed", session.getId(), error);
         }
     }
@@ -135,7 +144,9 @@ class StreamWebSocketHandler implements WebSocketHandler {
     private void closeOverloaded(WebSocketSession session, ServerClose close) {
         log.info("Closing slow WebSocket connection {}: it does not take what it is sent", session.getId());
         active.slowClientClosed();
-        // not on the sender's thread: it holds the outbound lock, and closing re-enters the connection
+        // not on the sender's thread: it holds the outbound lock, and closing re-enters
+        // the connection
         Schedulers.parallel().schedule(() -> close.close(TOO_SLOW));
     }
+
 }

@@ -17,20 +17,24 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
- * Maps {@code /ws} to the stream handler, ahead of annotated controllers, and upgrades on the connection's event
- * loop (see {@link EventLoopUpgradeStrategy}).
+ * Maps {@code /ws} to the stream handler, ahead of annotated controllers, and upgrades on
+ * the connection's event loop (see {@link EventLoopUpgradeStrategy}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketConfiguration {
 
-    /** A browser handshake from an origin outside {@code allowed-origins} gets 403 (CORS check of the mapping). */
+    /**
+     * A browser handshake from an origin outside {@code allowed-origins} gets 403 (CORS
+     * check of the mapping).
+     */
     @Bean
     HandlerMapping webSocketHandlerMapping(StreamWebSocketHandler handler, ConnectionProperties properties) {
         var mapping = new SimpleUrlHandlerMapping(Map.of("/ws", handler), -1);
         var origins = new CorsConfiguration();
         if (properties.allowedOrigins().isEmpty()) {
             origins.addAllowedOriginPattern("*");
-        } else {
+        }
+        else {
             origins.setAllowedOrigins(properties.allowedOrigins());
         }
         origins.addAllowedMethod(HttpMethod.GET);
@@ -39,16 +43,19 @@ class WebSocketConfiguration {
         return mapping;
     }
 
-    /** A client frame beyond {@code max-frame-size} closes the connection with 1009 (Netty's frame decoder). */
+    /**
+     * A client frame beyond {@code max-frame-size} closes the connection with 1009
+     * (Netty's frame decoder).
+     */
     @Bean
     WebFluxConfigurer webSocketServiceConfigurer(ConnectionProperties properties) {
         int maxFrame = (int) properties.maxFrameSize().toBytes();
         return new WebFluxConfigurer() {
             @Override
             public WebSocketService getWebSocketService() {
-                return new HandshakeWebSocketService(new EventLoopUpgradeStrategy(
-                        new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
-                                .maxFramePayloadLength(maxFrame))));
+                return new HandshakeWebSocketService(
+                        new EventLoopUpgradeStrategy(new ReactorNettyRequestUpgradeStrategy(
+                                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame))));
             }
         };
     }
@@ -62,4 +69,5 @@ class WebSocketConfiguration {
     ServerMessages serverMessages() {
         return new ServerMessages(Clock.systemUTC());
     }
+
 }

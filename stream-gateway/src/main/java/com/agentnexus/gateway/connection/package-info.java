@@ -1,3 +1,6 @@
-/** One WebSocket connection: client message handling, bounded outbound queue, its subscriptions. */
+/**
+ * One WebSocket connection: client message handling, bounded outbound queue, its
+ * subscriptions.
+ */
 @org.jspecify.annotations.NullMarked
 package com.agentnexus.gateway.connection;

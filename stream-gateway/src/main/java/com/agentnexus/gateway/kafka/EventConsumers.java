@@ -8,8 +8,9 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates plain consumers from Boot's auto-configured factory, so connection and security settings come from
- * {@code spring.kafka.*}. The gateway assigns partitions itself: no group, no committed offsets.
+ * Creates plain consumers from Boot's auto-configured factory, so connection and security
+ * settings come from {@code spring.kafka.*}. The gateway assigns partitions itself: no
+ * group, no committed offsets.
  */
 @Component
 public class EventConsumers {
@@ -29,4 +30,5 @@ public class EventConsumers {
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         return (Consumer<String, String>) factory.createConsumer(null, clientIdPrefix, clientIdSuffix, overrides);
     }
+
 }

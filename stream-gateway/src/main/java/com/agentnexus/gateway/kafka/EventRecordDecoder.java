@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decodes records into events. A record that does not decode is logged by position and faulty field only — its
- * payload may hold secrets of an agent's output — and skipped, so one bad record cannot stall a partition.
+ * Decodes records into events. A record that does not decode is logged by position and
+ * faulty field only — its payload may hold secrets of an agent's output — and skipped, so
+ * one bad record cannot stall a partition.
  */
 @Component
 public class EventRecordDecoder {
@@ -29,15 +30,17 @@ public class EventRecordDecoder {
         try {
             ExecutionEvent event = codec.decode(value);
             if (!event.executionId().toString().equals(record.key())) {
-                log.warn("Skipping record at {}-{}@{}: key does not match its executionId",
-                        record.topic(), record.partition(), record.offset());
+                log.warn("Skipping record at {}-{}@{}: key does not match its executionId", record.topic(),
+                        record.partition(), record.offset());
                 return Optional.empty();
             }
             return Optional.of(event);
-        } catch (EventDecodingException e) {
-            log.warn("Skipping undecodable record at {}-{}@{}: field '{}' is invalid",
-                    record.topic(), record.partition(), record.offset(), e.field());
+        }
+        catch (EventDecodingException e) {
+            log.warn("Skipping undecodable record at {}-{}@{}: field '{}' is invalid", record.topic(),
+                    record.partition(), record.offset(), e.field());
             return Optional.empty();
         }
     }
+
 }

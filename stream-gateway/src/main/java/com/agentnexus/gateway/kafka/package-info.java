@@ -1,3 +1,6 @@
-/** Kafka plumbing shared by replay and live: topic names, the keyed partition function, consumers, record decoding. */
+/**
+ * Kafka plumbing shared by replay and live: topic names, the keyed partition function,
+ * consumers, record decoding.
+ */
 @org.jspecify.annotations.NullMarked
 package com.agentnexus.gateway.kafka;

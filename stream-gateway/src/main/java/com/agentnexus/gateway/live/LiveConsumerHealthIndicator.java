@@ -4,7 +4,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Ready only while the live consumer polls: without it, subscribers would get history but never live events. */
+/**
+ * Ready only while the live consumer polls: without it, subscribers would get history but
+ * never live events.
+ */
 @Component("liveConsumer")
 class LiveConsumerHealthIndicator implements HealthIndicator {
 
@@ -18,4 +21,5 @@ class LiveConsumerHealthIndicator implements HealthIndicator {
     public Health health() {
         return consumer.isPolling() ? Health.up().build() : Health.down().withDetail("reason", "not polling").build();
     }
+
 }

@@ -19,25 +19,35 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's one live consumer: it assigns every partition of the three topics (no consumer group — every
- * gateway reads everything, so any gateway can serve any execution) and fans events out to subscriptions.
- * It is positioned at the end of every partition before the web server starts, so no subscription can register
- * before the live stream has a fixed starting point.
+ * The gateway's one live consumer: it assigns every partition of the three topics (no
+ * consumer group — every gateway reads everything, so any gateway can serve any
+ * execution) and fans events out to subscriptions. It is positioned at the end of every
+ * partition before the web server starts, so no subscription can register before the live
+ * stream has a fixed starting point.
  */
 @Component
 class LiveEventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEventConsumer.class);
+
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(1);
 
     private final EventConsumers consumers;
+
     private final EventRecordDecoder decoder;
+
     private final LiveFanOut fanOut;
+
     private final TopicsProperties topics;
+
     private volatile boolean running;
+
     private volatile boolean polling;
+
     private @Nullable Consumer<String, String> consumer;
+
     private @Nullable Thread thread;
 
     LiveEventConsumer(EventConsumers consumers, EventRecordDecoder decoder, LiveFanOut fanOut,
@@ -60,7 +70,8 @@ class LiveEventConsumer implements SmartLifecycle {
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
-        // seekToEnd is lazy; position() resolves it now, before any subscription can exist
+        // seekToEnd is lazy; position() resolves it now, before any subscription can
+        // exist
         partitions.forEach(consumer::position);
         running = true;
         polling = true;
@@ -76,14 +87,17 @@ class LiveEventConsumer implements SmartLifecycle {
                     for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
                         dispatch(record);
                     }
-                } catch (WakeupException e) {
+                }
+                catch (WakeupException e) {
                     // stop() woke us up; the loop condition decides
-                } catch (RuntimeException e) {
+                }
+                catch (RuntimeException e) {
                     log.error("Live consumer poll failed; retrying", e);
                     backOff();
                 }
             }
-        } finally {
+        }
+        finally {
             polling = false;
             consumer.close(Duration.ofSeconds(5));
         }
@@ -93,12 +107,14 @@ class LiveEventConsumer implements SmartLifecycle {
         ExecutionId executionId;
         try {
             executionId = ExecutionId.parse(record.key());
-        } catch (RuntimeException e) {
-            log.warn("Skipping record at {}-{}@{}: key is not an execution id",
-                    record.topic(), record.partition(), record.offset());
+        }
+        catch (RuntimeException e) {
+            log.warn("Skipping record at {}-{}@{}: key is not an execution id", record.topic(), record.partition(),
+                    record.offset());
             return;
         }
-        // a record nobody watches now was fetched before any later registration, so replay covers it
+        // a record nobody watches now was fetched before any later registration, so
+        // replay covers it
         if (fanOut.isWatched(executionId)) {
             decoder.decode(record).ifPresent(fanOut::dispatch);
         }
@@ -107,7 +123,8 @@ class LiveEventConsumer implements SmartLifecycle {
     private void backOff() {
         try {
             Thread.sleep(ERROR_BACKOFF.toMillis());
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
         }
@@ -122,7 +139,8 @@ class LiveEventConsumer implements SmartLifecycle {
         if (thread != null) {
             try {
                 thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -140,7 +158,9 @@ class LiveEventConsumer implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // before the web server (which starts in a late phase) begins accepting handshakes
+        // before the web server (which starts in a late phase) begins accepting
+        // handshakes
         return 0;
     }
+
 }

@@ -10,19 +10,24 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes each live event to the listeners registered for its execution. A listener registered before the
- * replay captures its end offsets receives every event at or beyond them: the live consumer only sees records
- * below the high watermark, and the end offsets are read after registration.
+ * Routes each live event to the listeners registered for its execution. A listener
+ * registered before the replay captures its end offsets receives every event at or beyond
+ * them: the live consumer only sees records below the high watermark, and the end offsets
+ * are read after registration.
  */
 @Component
 public class LiveFanOut {
 
     private final Map<ExecutionId, List<Consumer<ExecutionEvent>>> listeners = new ConcurrentHashMap<>();
 
-    /** Starts delivering the execution's live events to {@code listener}; cancel the result to stop. */
+    /**
+     * Starts delivering the execution's live events to {@code listener}; cancel the
+     * result to stop.
+     */
     public Registration register(ExecutionId executionId, Consumer<ExecutionEvent> listener) {
-        // add inside the atomic compute: a concurrent cancel that empties and removes the list must not leave this
-        // listener in a list the map no longer holds (it would never see a live event)
+        // add inside the atomic compute: a concurrent cancel that empties and removes the
+        // list must not leave this listener in a list the map no longer holds (it would
+        // never see a live event)
         listeners.compute(executionId, (id, current) -> {
             List<Consumer<ExecutionEvent>> list = current != null ? current : new CopyOnWriteArrayList<>();
             list.add(listener);
@@ -34,7 +39,10 @@ public class LiveFanOut {
         });
     }
 
-    /** Whether anyone listens to the execution; lets the consumer skip decoding records nobody wants. */
+    /**
+     * Whether anyone listens to the execution; lets the consumer skip decoding records
+     * nobody wants.
+     */
     boolean isWatched(ExecutionId executionId) {
         return listeners.containsKey(executionId);
     }
@@ -49,6 +57,9 @@ public class LiveFanOut {
     /** A live registration; cancelling twice is harmless. */
     @FunctionalInterface
     public interface Registration {
+
         void cancel();
+
     }
+
 }

@@ -2,12 +2,18 @@ package com.agentnexus.gateway.protocol;
 
 import com.agentnexus.events.ExecutionId;
 
-/** A message a client sends. Closed family: a new kind fails compilation wherever messages are handled. */
+/**
+ * A message a client sends. Closed family: a new kind fails compilation wherever messages
+ * are handled.
+ */
 public sealed interface ClientMessage {
 
     <R> R accept(Visitor<R> visitor);
 
-    /** Start receiving an execution's events with seq greater than {@code fromSeq} (0 = from the beginning). */
+    /**
+     * Start receiving an execution's events with seq greater than {@code fromSeq} (0 =
+     * from the beginning).
+     */
     record Subscribe(ExecutionId executionId, long fromSeq) implements ClientMessage {
         public Subscribe {
             if (fromSeq < 0) {
@@ -38,10 +44,13 @@ public sealed interface ClientMessage {
     }
 
     interface Visitor<R> {
+
         R subscribe(Subscribe subscribe);
 
         R unsubscribe(Unsubscribe unsubscribe);
 
         R ping(Ping ping);
+
     }
+
 }

@@ -7,12 +7,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Parses client frames strictly; every rejection names a stable {@link ErrorCode}. Thread-safe. */
+/**
+ * Parses client frames strictly; every rejection names a stable {@link ErrorCode}.
+ * Thread-safe.
+ */
 public final class ClientMessageParser {
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
-    /** @throws ProtocolViolation if the frame is not a valid client message */
+    /**
+     * @throws ProtocolViolation if the frame is not a valid client message
+     */
     public ClientMessage parse(String frame) {
         JsonNode node = readObject(frame);
         JsonNode type = node.get("type");
@@ -38,7 +43,8 @@ public final class ClientMessageParser {
         JsonNode node;
         try {
             node = mapper.readTree(frame);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             throw new ProtocolViolation(ErrorCode.INVALID_JSON, "the message is not valid JSON", null);
         }
         if (node == null || !node.isObject()) {
@@ -54,7 +60,8 @@ public final class ClientMessageParser {
         }
         try {
             return ExecutionId.parse(value.stringValue());
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             throw new ProtocolViolation(ErrorCode.INVALID_EXECUTION_ID, "'executionId' must be a UUIDv7", null);
         }
     }
@@ -64,7 +71,8 @@ public final class ClientMessageParser {
         if (value == null || value.isNull()) {
             return 0;
         }
-        // MAX_VALUE is refused too: resuming "after" it would overflow the next expected seq
+        // MAX_VALUE is refused too: resuming "after" it would overflow the next expected
+        // seq
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
                 || value.longValue() == Long.MAX_VALUE) {
             throw new ProtocolViolation(ErrorCode.INVALID_FROM_SEQ,
@@ -72,4 +80,5 @@ public final class ClientMessageParser {
         }
         return value.longValue();
     }
+
 }

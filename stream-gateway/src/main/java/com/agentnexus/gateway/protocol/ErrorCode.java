@@ -1,7 +1,11 @@
 package com.agentnexus.gateway.protocol;
 
-/** The stable codes of {@code error} messages; clients branch on them, so they never change meaning. */
+/**
+ * The stable codes of {@code error} messages; clients branch on them, so they never
+ * change meaning.
+ */
 public enum ErrorCode {
+
     /** The frame is not a JSON object. */
     INVALID_JSON,
     /** The {@code type} is missing or not one the gateway understands. */
@@ -20,8 +24,15 @@ public enum ErrorCode {
     NOT_SUBSCRIBED,
     /** Reading the execution's history failed; subscribing again may succeed. */
     REPLAY_FAILED,
-    /** The connection already watches as many executions as allowed; unsubscribe one first. */
+    /**
+     * The connection already watches as many executions as allowed; unsubscribe one
+     * first.
+     */
     TOO_MANY_SUBSCRIPTIONS,
-    /** The client sends faster than allowed; the message was ignored. Keeping on closes the connection (1008). */
+    /**
+     * The client sends faster than allowed; the message was ignored. Keeping on closes
+     * the connection (1008).
+     */
     RATE_LIMITED
+
 }

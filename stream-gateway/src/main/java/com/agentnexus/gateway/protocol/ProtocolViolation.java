@@ -3,10 +3,14 @@ package com.agentnexus.gateway.protocol;
 import com.agentnexus.events.ExecutionId;
 import org.jspecify.annotations.Nullable;
 
-/** A client message the gateway rejects; becomes an {@code error} message, and the connection stays open. */
+/**
+ * A client message the gateway rejects; becomes an {@code error} message, and the
+ * connection stays open.
+ */
 public final class ProtocolViolation extends RuntimeException {
 
     private final ErrorCode code;
+
     private final @Nullable ExecutionId executionId;
 
     ProtocolViolation(ErrorCode code, String message, @Nullable ExecutionId executionId) {
@@ -23,4 +27,5 @@ public final class ProtocolViolation extends RuntimeException {
     public @Nullable ExecutionId executionId() {
         return executionId;
     }
+
 }

@@ -12,13 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Maps events to the messages of the WebSocket protocol. The shapes keep the reference's documented JSON
- * ({@code log}, {@code status}, {@code metrics}, {@code error}, {@code pong}), plus {@code seq} for resuming.
- * Thread-safe.
+ * Maps events to the messages of the WebSocket protocol. The shapes keep the reference's
+ * documented JSON ({@code log}, {@code status}, {@code metrics}, {@code error},
+ * {@code pong}), plus {@code seq} for resuming. Thread-safe.
  */
 public final class ServerMessages {
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
+
     private final Clock clock;
 
     public ServerMessages(Clock clock) {
@@ -104,4 +105,5 @@ public final class ServerMessages {
         message.put("timestamp", clock.millis());
         return mapper.writeValueAsString(message);
     }
+
 }

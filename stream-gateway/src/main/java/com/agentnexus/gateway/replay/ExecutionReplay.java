@@ -16,17 +16,23 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Replays an execution's history with a short-lived consumer of its own, off the event loop: {@link
- * KafkaConsumer} blocks, and one slow replay must not stall other connections.
+ * Replays an execution's history with a short-lived consumer of its own, off the event
+ * loop: {@link KafkaConsumer} blocks, and one slow replay must not stall other
+ * connections.
  */
 @Component
 public class ExecutionReplay implements DisposableBean {
 
     private final EventConsumers consumers;
+
     private final EventRecordDecoder decoder;
+
     private final TopicsProperties topics;
+
     private final ReplayProperties properties;
+
     private final Scheduler scheduler;
+
     private final AtomicLong replays = new AtomicLong();
 
     ExecutionReplay(EventConsumers consumers, EventRecordDecoder decoder, TopicsProperties topics,
@@ -39,8 +45,9 @@ public class ExecutionReplay implements DisposableBean {
     }
 
     /**
-     * Delivers the execution's recorded events to {@code sink} (in partition order, not seq order) until the
-     * end offsets read at the start, or until {@code wanted} turns false. Completes empty; errors if Kafka fails.
+     * Delivers the execution's recorded events to {@code sink} (in partition order, not
+     * seq order) until the end offsets read at the start, or until {@code wanted} turns
+     * false. Completes empty; errors if Kafka fails.
      */
     public Mono<Void> replay(ExecutionId executionId, Consumer<ExecutionEvent> sink, BooleanSupplier wanted) {
         return Mono.<Void>fromRunnable(() -> {
@@ -58,4 +65,5 @@ public class ExecutionReplay implements DisposableBean {
     public void destroy() {
         scheduler.dispose();
     }
+
 }

@@ -21,16 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One blocking pass over an execution's history: its partition on each topic, from the first record stamped
- * no earlier than the id's creation time minus a margin, up to the end offsets read when the pass starts —
- * which is after the subscription registered for live events, so live covers everything beyond them.
+ * One blocking pass over an execution's history: its partition on each topic, from the
+ * first record stamped no earlier than the id's creation time minus a margin, up to the
+ * end offsets read when the pass starts — which is after the subscription registered for
+ * live events, so live covers everything beyond them.
  */
 final class ReplayCursor {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCursor.class);
 
     private final org.apache.kafka.clients.consumer.Consumer<String, String> consumer;
+
     private final EventRecordDecoder decoder;
+
     private final ReplayProperties properties;
 
     ReplayCursor(org.apache.kafka.clients.consumer.Consumer<String, String> consumer, EventRecordDecoder decoder,
@@ -40,12 +43,11 @@ final class ReplayCursor {
         this.properties = properties;
     }
 
-    void replay(ExecutionId executionId, List<String> topics, Consumer<ExecutionEvent> sink,
-            BooleanSupplier wanted) {
+    void replay(ExecutionId executionId, List<String> topics, Consumer<ExecutionEvent> sink, BooleanSupplier wanted) {
         List<TopicPartition> partitions = topics.stream()
-                .map(topic -> new TopicPartition(topic,
-                        ExecutionPartition.of(executionId, consumer.partitionsFor(topic).size())))
-                .collect(Collectors.toList());
+            .map(topic -> new TopicPartition(topic,
+                    ExecutionPartition.of(executionId, consumer.partitionsFor(topic).size())))
+            .collect(Collectors.toList());
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         Set<TopicPartition> pending = seekToStart(executionId, partitions, ends);
@@ -54,12 +56,13 @@ final class ReplayCursor {
         Instant deadline = Instant.now().plus(properties.timeout());
         while (!pending.isEmpty() && wanted.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("replay made no progress towards the end offsets for "
-                        + properties.timeout());
+                throw new IllegalStateException(
+                        "replay made no progress towards the end offsets for " + properties.timeout());
             }
             ConsumerRecords<String, String> records = consumer.poll(properties.pollTimeout());
             if (!records.isEmpty()) {
-                // the timeout is for Kafka making no progress; the time a slow client takes is not counted
+                // the timeout is for Kafka making no progress; the time a slow client
+                // takes is not counted
                 deadline = Instant.now().plus(properties.timeout());
             }
             for (ConsumerRecord<String, String> record : records) {
@@ -79,7 +82,10 @@ final class ReplayCursor {
         }
     }
 
-    /** Seeks each partition near the execution's start — never offset 0 — and returns those with history. */
+    /**
+     * Seeks each partition near the execution's start — never offset 0 — and returns
+     * those with history.
+     */
     private Set<TopicPartition> seekToStart(ExecutionId executionId, List<TopicPartition> partitions,
             Map<TopicPartition, Long> ends) {
         long since = executionId.createdAt().minus(properties.startMargin()).toEpochMilli();
@@ -90,14 +96,17 @@ final class ReplayCursor {
         for (TopicPartition partition : partitions) {
             OffsetAndTimestamp start = starts.get(partition);
             long end = ends.get(partition);
-            // no record stamped after 'since': nothing of this execution can be on the partition yet
+            // no record stamped after 'since': nothing of this execution can be on the
+            // partition yet
             if (start != null && start.offset() < end) {
                 consumer.seek(partition, start.offset());
                 pending.add(partition);
-            } else {
+            }
+            else {
                 consumer.pause(List.of(partition));
             }
         }
         return pending;
     }
+
 }

@@ -13,9 +13,10 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Authenticates the WebSocket handshake with a JWT bearer token, so an unauthenticated client gets 401 (an RFC
- * 9457 body, as on REST) and no upgrade. Roles are read as on REST ({@link BearerRoles}). Health and metrics stay
- * public: they expose no execution data.
+ * Authenticates the WebSocket handshake with a JWT bearer token, so an unauthenticated
+ * client gets 401 (an RFC 9457 body, as on REST) and no upgrade. Roles are read as on
+ * REST ({@link BearerRoles}). Health and metrics stay public: they expose no execution
+ * data.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -24,26 +25,30 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-        // Browsers cannot set headers on a WebSocket handshake, hence the access_token query parameter
+        // Browsers cannot set headers on a WebSocket handshake, hence the access_token
+        // query parameter
         var bearerTokens = new ServerBearerTokenAuthenticationConverter();
         bearerTokens.setAllowUriQueryParameter(true);
         var unauthorized = new ProblemAuthenticationEntryPoint();
         return http
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/health", "/health/**", "/metrics", "/metrics/**").permitAll()
-                        .anyExchange().authenticated())
-                // the same refusals as the REST services: 401 problem for every token problem (two tokens too)
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
-                .oauth2ResourceServer(server -> server
-                        .bearerTokenConverter(bearerTokens)
-                        .authenticationEntryPoint(unauthorized)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(BearerRoles.converter())))
-                // stateless bearer auth: no WebSession per request (creating one hops threads and allocates)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .build();
+            .authorizeExchange(exchanges -> exchanges.pathMatchers("/health", "/health/**", "/metrics", "/metrics/**")
+                .permitAll()
+                .anyExchange()
+                .authenticated())
+            // the same refusals as the REST services: 401 problem for every token problem
+            // (two tokens too)
+            .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
+            .oauth2ResourceServer(server -> server.bearerTokenConverter(bearerTokens)
+                .authenticationEntryPoint(unauthorized)
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(BearerRoles.converter())))
+            // stateless bearer auth: no WebSession per request (creating one hops threads
+            // and allocates)
+            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .csrf(ServerHttpSecurity.CsrfSpec::disable)
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .logout(ServerHttpSecurity.LogoutSpec::disable)
+            .build();
     }
+
 }

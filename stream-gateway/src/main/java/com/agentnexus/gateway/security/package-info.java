@@ -1,3 +1,5 @@
-/** JWT authentication of the WebSocket handshake and the viewer derived from the token. */
+/**
+ * JWT authentication of the WebSocket handshake and the viewer derived from the token.
+ */
 @org.jspecify.annotations.NullMarked
 package com.agentnexus.gateway.security;

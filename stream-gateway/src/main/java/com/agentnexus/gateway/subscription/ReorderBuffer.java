@@ -7,13 +7,15 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Turns events arriving from replay and live — interleaved across three partitions, possibly twice — into the
- * execution's seq order, each seq once: releases only the next expected seq, drops seqs already released, and
- * holds later ones until the gap before them fills. Not thread-safe; its subscription serialises access.
+ * Turns events arriving from replay and live — interleaved across three partitions,
+ * possibly twice — into the execution's seq order, each seq once: releases only the next
+ * expected seq, drops seqs already released, and holds later ones until the gap before
+ * them fills. Not thread-safe; its subscription serialises access.
  */
 final class ReorderBuffer {
 
     private final NavigableMap<Long, ExecutionEvent> held = new TreeMap<>();
+
     private long next;
 
     /** A buffer that releases seq {@code fromSeq + 1} first. */
@@ -21,7 +23,9 @@ final class ReorderBuffer {
         this.next = Math.addExact(fromSeq, 1);
     }
 
-    /** Accepts one event; returns the events that are now next in order (possibly none). */
+    /**
+     * Accepts one event; returns the events that are now next in order (possibly none).
+     */
     List<ExecutionEvent> accept(ExecutionEvent event) {
         long seq = event.seq();
         if (seq < next) {
@@ -41,7 +45,10 @@ final class ReorderBuffer {
         return ready;
     }
 
-    /** The seq released next; everything below it has been released or was skipped by fromSeq. */
+    /**
+     * The seq released next; everything below it has been released or was skipped by
+     * fromSeq.
+     */
     long nextSeq() {
         return next;
     }
@@ -49,4 +56,5 @@ final class ReorderBuffer {
     int heldCount() {
         return held.size();
     }
+
 }

@@ -9,23 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One client's subscription to one execution. Replay and live both feed {@link #accept}; this class decides
- * what the client sees: nothing unless the viewer may see the execution, then each seq above fromSeq exactly
- * once, in order, ending after the terminal status. Thread-safe: replay and live call from different threads.
+ * One client's subscription to one execution. Replay and live both feed {@link #accept};
+ * this class decides what the client sees: nothing unless the viewer may see the
+ * execution, then each seq above fromSeq exactly once, in order, ending after the
+ * terminal status. Thread-safe: replay and live call from different threads.
  */
 public final class Subscription {
 
     private final ExecutionId executionId;
+
     private final Viewer viewer;
+
     private final SubscriptionSink sink;
+
     private final ReorderBuffer buffer;
+
     private final List<Runnable> endHooks = new ArrayList<>();
+
     private boolean seenAny;
+
     private boolean ended;
 
     /**
-     * Events held for a gap before them, at most: live events wait here while the connection's earlier replays run,
-     * and a gap that history never fills must not grow without bound.
+     * Events held for a gap before them, at most: live events wait here while the
+     * connection's earlier replays run, and a gap that history never fills must not grow
+     * without bound.
      */
     static final int MAX_HELD = 10_000;
 
@@ -53,7 +61,8 @@ public final class Subscription {
             return;
         }
         seenAny = true;
-        // every event carries the owner, so whichever arrives first decides before anything is sent
+        // every event carries the owner, so whichever arrives first decides before
+        // anything is sent
         if (!viewer.maySee(event.userId())) {
             end(ErrorCode.FORBIDDEN, "this execution belongs to another user");
             return;
@@ -68,18 +77,24 @@ public final class Subscription {
         if (isTerminal(event) && event.seq() < buffer.nextSeq()) {
             // resumed at or after the terminal status: the client already has everything
             end();
-        } else if (buffer.heldCount() > maxHeld) {
+        }
+        else if (buffer.heldCount() > maxHeld) {
             end(ErrorCode.REPLAY_FAILED, "more than " + maxHeld + " events waited for the history before seq "
                     + buffer.nextSeq() + "; subscribe again with fromSeq " + (buffer.nextSeq() - 1));
         }
     }
 
-    /** Paces replay to the client; not synchronized, so live delivery goes on meanwhile. */
+    /**
+     * Paces replay to the client; not synchronized, so live delivery goes on meanwhile.
+     */
     void awaitRoom() {
         sink.awaitRoom();
     }
 
-    /** Replay reached the end offsets. Without any event of the execution, it does not exist (yet). */
+    /**
+     * Replay reached the end offsets. Without any event of the execution, it does not
+     * exist (yet).
+     */
     synchronized void replayCompleted() {
         if (!ended && !seenAny) {
             end(ErrorCode.NOT_FOUND, "no events found for this execution");
@@ -107,7 +122,8 @@ public final class Subscription {
     synchronized void onEnd(Runnable hook) {
         if (ended) {
             hook.run();
-        } else {
+        }
+        else {
             endHooks.add(hook);
         }
     }
@@ -127,4 +143,5 @@ public final class Subscription {
     private static boolean isTerminal(ExecutionEvent event) {
         return event instanceof ExecutionStatusChanged && ((ExecutionStatusChanged) event).isTerminal();
     }
+
 }

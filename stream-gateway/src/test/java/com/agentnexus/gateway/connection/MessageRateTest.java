@@ -13,6 +13,7 @@ class MessageRateTest {
     private static final long SECOND = 1_000_000_000L;
 
     private final AtomicLong now = new AtomicLong(5 * SECOND);
+
     private final MessageRate rate = new MessageRate(10, 3, now::get);
 
     @Test
@@ -69,8 +70,8 @@ class MessageRateTest {
         verdicts(3 + 3);
         now.addAndGet(SECOND);
 
-        assertThat(verdicts(7)).containsExactly(Verdict.ACCEPT, Verdict.ACCEPT, Verdict.ACCEPT,
-                Verdict.REFUSE, Verdict.REFUSE, Verdict.REFUSE, Verdict.CLOSE);
+        assertThat(verdicts(7)).containsExactly(Verdict.ACCEPT, Verdict.ACCEPT, Verdict.ACCEPT, Verdict.REFUSE,
+                Verdict.REFUSE, Verdict.REFUSE, Verdict.CLOSE);
     }
 
     private List<Verdict> verdicts(int messages) {
@@ -80,4 +81,5 @@ class MessageRateTest {
         }
         return verdicts;
     }
+
 }

@@ -80,7 +80,8 @@ class OutboundTest {
 
     @Test
     void awaitRoomReturnsAtOnceWhileTheSocketTakesWritesAndTheQueueIsAtMostHalfFull() {
-        var outbound = new Outbound(4, () -> true, Duration.ofSeconds(2), System::nanoTime, () -> { });
+        var outbound = new Outbound(4, () -> true, Duration.ofSeconds(2), System::nanoTime, () -> {
+        });
         outbound.send("a");
         outbound.send("b");
 
@@ -98,4 +99,5 @@ class OutboundTest {
         assertThat(outbound.awaitRoom()).isFalse();
         assertThat(overflows).hasValue(1);
     }
+
 }

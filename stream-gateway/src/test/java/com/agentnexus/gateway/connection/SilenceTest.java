@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class SilenceTest {
 
     private final AtomicLong now = new AtomicLong(42);
+
     private final Silence silence = new Silence(Duration.ofSeconds(60), now::get);
 
     @Test
@@ -34,4 +35,5 @@ class SilenceTest {
         assertThat(silence.checkEvery()).isEqualTo(Duration.ofSeconds(6));
         assertThat(new Silence(Duration.ofMillis(50), now::get).checkEvery()).isEqualTo(Duration.ofMillis(10));
     }
+
 }

@@ -16,9 +16,9 @@ class ExecutionPartitionTest {
         for (int i = 0; i < 500; i++) {
             ExecutionId id = ExecutionFixture.anExecution().executionId();
             byte[] key = id.toString().getBytes(StandardCharsets.UTF_8);
-            for (int partitions : new int[] {1, 3, 7, 12}) {
+            for (int partitions : new int[] { 1, 3, 7, 12 }) {
                 assertThat(ExecutionPartition.of(id, partitions))
-                        .isEqualTo(BuiltInPartitioner.partitionForKey(key, partitions));
+                    .isEqualTo(BuiltInPartitioner.partitionForKey(key, partitions));
             }
         }
     }
@@ -29,4 +29,5 @@ class ExecutionPartitionTest {
 
         assertThatIllegalArgumentException().isThrownBy(() -> ExecutionPartition.of(id, 0));
     }
+
 }

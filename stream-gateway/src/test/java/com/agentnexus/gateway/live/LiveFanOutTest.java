@@ -39,7 +39,8 @@ class LiveFanOutTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int attempt = 0; attempt < 100_000; attempt++) {
-                LiveFanOut.Registration leaving = fanOut.register(run.executionId(), event -> { });
+                LiveFanOut.Registration leaving = fanOut.register(run.executionId(), event -> {
+                });
                 var start = new CyclicBarrier(2);
                 List<ExecutionEvent> received = new CopyOnWriteArrayList<>();
                 Future<LiveFanOut.Registration> joining = pool.submit(() -> {
@@ -55,14 +56,17 @@ class LiveFanOutTest {
                 cancelling.get();
 
                 assertThat(fanOut.isWatched(run.executionId()))
-                        .as("attempt %d: the joining listener must stay registered", attempt).isTrue();
+                    .as("attempt %d: the joining listener must stay registered", attempt)
+                    .isTrue();
                 fanOut.dispatch(run.stdout("line " + attempt));
                 assertThat(received).as("attempt %d", attempt).hasSize(1);
                 joined.cancel();
                 assertThat(fanOut.isWatched(run.executionId())).isFalse();
             }
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
     }
+
 }

@@ -18,20 +18,21 @@ class ServerMessagesTest {
 
     private static final long NOW = 1_696_656_000_000L;
 
-    private final ServerMessages messages =
-            new ServerMessages(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+    private final ServerMessages messages = new ServerMessages(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final ExecutionFixture run = anExecution().ownedBy("alice")
-            .ofAgent("demo-worker", "Demo worker", "1000000000000000000");
+        .ofAgent("demo-worker", "Demo worker", "1000000000000000000");
 
     @Test
     void mapsALogLine() {
         run.pending();
         LogLineEmitted line = run.stderr("boom");
 
-        assertThat(json.readTree(messages.event(line))).isEqualTo(json.readTree(
-                "{\"type\":\"log\",\"executionId\":\"" + run.executionId() + "\",\"seq\":2,"
-                        + "\"data\":{\"log\":\"boom\",\"stream\":\"stderr\"},\"timestamp\":" + line.timestamp() + "}"));
+        assertThat(json.readTree(messages.event(line)))
+            .isEqualTo(json.readTree("{\"type\":\"log\",\"executionId\":\"" + run.executionId() + "\",\"seq\":2,"
+                    + "\"data\":{\"log\":\"boom\",\"stream\":\"stderr\"},\"timestamp\":" + line.timestamp() + "}"));
     }
 
     @Test
@@ -42,16 +43,16 @@ class ServerMessagesTest {
 
         assertThat(message.get("type").stringValue()).isEqualTo("metrics");
         assertThat(message.get("seq").longValue()).isEqualTo(1);
-        assertThat(message.get("data")).isEqualTo(json.readTree(
-                "{\"memoryUsage\":134217728,\"cpuUsage\":45.2,\"duration\":" + sample.durationMs() + "}"));
+        assertThat(message.get("data")).isEqualTo(json
+            .readTree("{\"memoryUsage\":134217728,\"cpuUsage\":45.2,\"duration\":" + sample.durationMs() + "}"));
     }
 
     @Test
     void mapsAPendingStatusWithThePriceAsADecimalString() {
         ExecutionStatusChanged pending = run.pending();
 
-        assertThat(json.readTree(messages.event(pending)).get("data")).isEqualTo(json.readTree(
-                "{\"status\":\"PENDING\",\"agentName\":\"Demo worker\",\"priceWei\":\"1000000000000000000\"}"));
+        assertThat(json.readTree(messages.event(pending)).get("data")).isEqualTo(json
+            .readTree("{\"status\":\"PENDING\",\"agentName\":\"Demo worker\",\"priceWei\":\"1000000000000000000\"}"));
     }
 
     @Test
@@ -74,14 +75,15 @@ class ServerMessagesTest {
     @Test
     void mapsAnErrorWithItsCodeAndTheCurrentTime() {
         assertThat(json.readTree(messages.error(run.executionId(), ErrorCode.FORBIDDEN, "not yours")))
-                .isEqualTo(json.readTree("{\"type\":\"error\",\"executionId\":\"" + run.executionId() + "\","
-                        + "\"data\":{\"code\":\"FORBIDDEN\",\"message\":\"not yours\"},\"timestamp\":" + NOW + "}"));
+            .isEqualTo(json.readTree("{\"type\":\"error\",\"executionId\":\"" + run.executionId() + "\","
+                    + "\"data\":{\"code\":\"FORBIDDEN\",\"message\":\"not yours\"},\"timestamp\":" + NOW + "}"));
         assertThat(json.readTree(messages.error(null, ErrorCode.INVALID_JSON, "bad")).has("executionId")).isFalse();
     }
 
     @Test
     void mapsAPong() {
         assertThat(json.readTree(messages.pong()))
-                .isEqualTo(json.readTree("{\"type\":\"pong\",\"timestamp\":" + NOW + "}"));
+            .isEqualTo(json.readTree("{\"type\":\"pong\",\"timestamp\":" + NOW + "}"));
     }
+
 }

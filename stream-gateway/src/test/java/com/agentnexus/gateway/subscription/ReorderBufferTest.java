@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 class ReorderBufferTest {
 
     private final ExecutionFixture run = anExecution();
+
     private final ExecutionEvent pending = run.pending();
+
     private final ExecutionEvent running = run.running();
+
     private final ExecutionEvent line = run.stdout("hello");
+
     private final ExecutionEvent sample = run.resources(1024, 12.5);
+
     private final ExecutionEvent completed = run.completed("{\"ok\":true}");
 
     @Test
@@ -29,7 +34,8 @@ class ReorderBufferTest {
 
     @Test
     void holdsLaterSeqsUntilTheGapFills() {
-        // the three topics are read independently: status, resource and log events interleave arbitrarily
+        // the three topics are read independently: status, resource and log events
+        // interleave arbitrarily
         var buffer = new ReorderBuffer(0);
 
         assertThat(buffer.accept(completed)).isEmpty();
@@ -47,8 +53,8 @@ class ReorderBufferTest {
         var buffer = new ReorderBuffer(0);
         List<ExecutionEvent> released = new ArrayList<>();
 
-        for (ExecutionEvent event : List.of(pending, line, pending, line, running, running, line, sample,
-                completed, sample, completed)) {
+        for (ExecutionEvent event : List.of(pending, line, pending, line, running, running, line, sample, completed,
+                sample, completed)) {
             released.addAll(buffer.accept(event));
         }
 
@@ -64,4 +70,5 @@ class ReorderBufferTest {
         assertThat(buffer.accept(sample)).isEmpty();
         assertThat(buffer.accept(line)).containsExactly(line, sample);
     }
+
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class SubscriptionTest {
 
     private final ExecutionFixture run = anExecution().ownedBy("alice");
+
     private final RecordingSink sink = new RecordingSink();
 
     private List<ExecutionEvent> finishedRun() {
@@ -168,8 +169,11 @@ class SubscriptionTest {
     }
 
     private static final class RecordingSink implements SubscriptionSink {
+
         final List<ExecutionEvent> events = new ArrayList<>();
+
         final List<ErrorCode> errors = new ArrayList<>();
+
         boolean ended;
 
         @Override
@@ -191,5 +195,7 @@ class SubscriptionTest {
         public boolean awaitRoom() {
             return true;
         }
+
     }
+
 }

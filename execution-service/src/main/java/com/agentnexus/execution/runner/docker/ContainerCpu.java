@@ -1,9 +1,9 @@
 package com.agentnexus.execution.runner.docker;
 
 /**
- * CPU percent from two cumulative container CPU readings (nanoseconds of CPU time) and the wall time between them:
- * 100 means one core busy for the whole interval. The engine's own precomputed delta is not used — through podman
- * it is wrong.
+ * CPU percent from two cumulative container CPU readings (nanoseconds of CPU time) and
+ * the wall time between them: 100 means one core busy for the whole interval. The
+ * engine's own precomputed delta is not used — through podman it is wrong.
  */
 final class ContainerCpu {
 
@@ -18,4 +18,5 @@ final class ContainerCpu {
         double percent = (double) used / wallNanos * 100.0;
         return Math.round(percent * 10.0) / 10.0;
     }
+
 }

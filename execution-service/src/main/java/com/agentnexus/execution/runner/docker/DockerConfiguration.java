@@ -10,16 +10,21 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** The engine, its periodic ping, health indicator and gauge: present only when the runner may use Docker. */
+/**
+ * The engine, its periodic ping, health indicator and gauge: present only when the runner
+ * may use Docker.
+ */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DockerConfiguration.DockerMayRun.class)
 class DockerConfiguration {
 
     static final class DockerMayRun implements Condition {
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return RunnerMode.of(context.getEnvironment()).usesDocker();
         }
+
     }
 
     @Bean(destroyMethod = "close")
@@ -27,8 +32,8 @@ class DockerConfiguration {
         DockerEngine engine = DockerEngine.connect(props);
         engine.watch(props.pingInterval());
         Gauge.builder("agentnexus.docker.healthy", engine, watched -> watched.lastHealth().up() ? 1 : 0)
-                .description("1 while the Docker engine answers its pings, else 0")
-                .register(registry);
+            .description("1 while the Docker engine answers its pings, else 0")
+            .register(registry);
         return engine;
     }
 
@@ -37,4 +42,5 @@ class DockerConfiguration {
     DockerHealthIndicator dockerHealthIndicator(DockerEngine engine) {
         return new DockerHealthIndicator(engine);
     }
+
 }

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Docker engine the service talks to: two clients (short calls with a response timeout; long streams —
- * attach, wait, pull — without one, since an agent may stay silent for minutes) and the engine's last known
- * health from periodic pings.
+ * The Docker engine the service talks to: two clients (short calls with a response
+ * timeout; long streams — attach, wait, pull — without one, since an agent may stay
+ * silent for minutes) and the engine's last known health from periodic pings.
  */
 public final class DockerEngine implements AutoCloseable {
 
@@ -30,9 +30,13 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     private final DockerClient calls;
+
     private final DockerClient streams;
+
     private final String host;
+
     private final AtomicReference<Health> health;
+
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "docker-ping");
         thread.setDaemon(true);
@@ -53,16 +57,26 @@ public final class DockerEngine implements AutoCloseable {
         }
         DockerClientConfig config = builder.build();
         Duration timeout = props.pingTimeout();
-        DockerClient calls = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost()).sslConfig(config.getSSLConfig())
-                .connectionTimeout(timeout).responseTimeout(timeout.multipliedBy(15)).maxConnections(64).build());
-        DockerClient streams = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost()).sslConfig(config.getSSLConfig())
-                .connectionTimeout(timeout).maxConnections(1024).build());
+        DockerClient calls = DockerClientImpl.getInstance(config,
+                new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+                    .sslConfig(config.getSSLConfig())
+                    .connectionTimeout(timeout)
+                    .responseTimeout(timeout.multipliedBy(15))
+                    .maxConnections(64)
+                    .build());
+        DockerClient streams = DockerClientImpl.getInstance(config,
+                new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+                    .sslConfig(config.getSSLConfig())
+                    .connectionTimeout(timeout)
+                    .maxConnections(1024)
+                    .build());
         return new DockerEngine(calls, streams, config.getDockerHost().toString());
     }
 
-    /** Pings now — so the first execution already finds an answer — and then every {@code interval}. */
+    /**
+     * Pings now — so the first execution already finds an answer — and then every
+     * {@code interval}.
+     */
     void watch(Duration interval) {
         ping();
         watcher.scheduleWithFixedDelay(this::ping, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -74,7 +88,8 @@ public final class DockerEngine implements AutoCloseable {
         try {
             calls.pingCmd().exec();
             now = new Health(true, host, Instant.now(), null);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             now = new Health(false, host, Instant.now(), describe(e));
         }
         Health before = health.getAndSet(now);
@@ -113,8 +128,10 @@ public final class DockerEngine implements AutoCloseable {
         try {
             calls.close();
             streams.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.debug("closing the Docker clients: {}", e.getMessage());
         }
     }
+
 }

@@ -6,9 +6,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Docker is not critical — executions fall back to, or wait for, a runner — so an engine that does not answer
- * makes the service {@code DEGRADED}, not down. Reports the latest periodic ping, re-pinging when it says down so
- * a recovered engine shows at once.
+ * Docker is not critical — executions fall back to, or wait for, a runner — so an engine
+ * that does not answer makes the service {@code DEGRADED}, not down. Reports the latest
+ * periodic ping, re-pinging when it says down so a recovered engine shows at once.
  */
 final class DockerHealthIndicator implements HealthIndicator {
 
@@ -33,4 +33,5 @@ final class DockerHealthIndicator implements HealthIndicator {
         }
         return builder.build();
     }
+
 }

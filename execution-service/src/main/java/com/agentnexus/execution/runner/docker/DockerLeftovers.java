@@ -8,7 +8,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds the containers labelled with an execution's id and force-removes them (killing them if they run). */
+/**
+ * Finds the containers labelled with an execution's id and force-removes them (killing
+ * them if they run).
+ */
 public final class DockerLeftovers implements Leftovers {
 
     private static final Logger log = LoggerFactory.getLogger(DockerLeftovers.class);
@@ -23,10 +26,15 @@ public final class DockerLeftovers implements Leftovers {
     public void removeLeftovers(ExecutionId id) {
         List<Container> containers;
         try {
-            containers = engine.calls().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(ContainerSpec.LABEL_EXECUTION, id.toString())).exec();
-        } catch (RuntimeException e) {
-            // auto mode without an engine, or an engine that is down: nothing can be listed, nothing is lost
+            containers = engine.calls()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ContainerSpec.LABEL_EXECUTION, id.toString()))
+                .exec();
+        }
+        catch (RuntimeException e) {
+            // auto mode without an engine, or an engine that is down: nothing can be
+            // listed, nothing is lost
             log.warn("could not look for leftover containers of execution {}: {}", id, DockerEngine.describe(e));
             return;
         }
@@ -36,4 +44,5 @@ public final class DockerLeftovers implements Leftovers {
             ContainerRun.remove(engine, container.getId());
         }
     }
+
 }

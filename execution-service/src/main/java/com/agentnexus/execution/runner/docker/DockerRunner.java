@@ -14,20 +14,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs each agent in its own hardened container (see {@link ContainerSpec}): image made available, container
- * created, output attached, container started, stats sampled, and the container removed however it ends.
+ * Runs each agent in its own hardened container (see {@link ContainerSpec}): image made
+ * available, container created, output attached, container started, stats sampled, and
+ * the container removed however it ends.
  */
 public final class DockerRunner implements AgentRunner, AutoCloseable {
 
-    /** Far above the published 16 KiB cap, so the cap and its marker still apply; only bounds memory. */
+    /**
+     * Far above the published 16 KiB cap, so the cap and its marker still apply; only
+     * bounds memory.
+     */
     static final int MAX_LINE_BYTES = 64 * 1024;
 
     private final DockerEngine engine;
+
     private final LocalImage images;
+
     private final DockerProperties props;
+
     private final @Nullable String seccompJson;
+
     private final Duration sampleInterval;
+
     private final Duration drainTimeout;
+
     private final ScheduledExecutorService sampler;
 
     public DockerRunner(DockerEngine engine, DockerProperties props, Duration sampleInterval, Duration drainTimeout) {
@@ -51,8 +61,12 @@ public final class DockerRunner implements AgentRunner, AutoCloseable {
         String containerId = create(spec);
         try {
             var output = new OutputAttachment(listener, MAX_LINE_BYTES);
-            engine.streams().attachContainerCmd(containerId).withStdOut(true).withStdErr(true)
-                    .withFollowStream(true).exec(output);
+            engine.streams()
+                .attachContainerCmd(containerId)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withFollowStream(true)
+                .exec(output);
             if (!output.awaitAttached(props.pingTimeout().multipliedBy(5))) {
                 output.close();
                 throw new RunnerException("could not attach to the container's output");
@@ -62,14 +76,17 @@ public final class DockerRunner implements AgentRunner, AutoCloseable {
             var sampling = StatsSampling.start(engine.calls(), containerId, listener, startNanos, sampler,
                     sampleInterval);
             return ContainerRun.follow(engine, containerId, output, sampling, drainTimeout);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ContainerRun.remove(engine, containerId);
             throw new RunnerException("interrupted while starting the container", e);
-        } catch (RunnerException e) {
+        }
+        catch (RunnerException e) {
             ContainerRun.remove(engine, containerId);
             throw e;
-        } catch (RuntimeException | java.io.IOException e) {
+        }
+        catch (RuntimeException | java.io.IOException e) {
             ContainerRun.remove(engine, containerId);
             throw new RunnerException("could not start the container: " + DockerEngine.describe(e), e);
         }
@@ -77,21 +94,26 @@ public final class DockerRunner implements AgentRunner, AutoCloseable {
 
     private String create(RunSpec spec) {
         try {
-            return engine.calls().createContainerCmd(spec.sandbox().image())
-                    .withName("agentnexus-" + spec.executionId())
-                    .withCmd(ContainerSpec.command(spec))
-                    .withEnv(ContainerSpec.environment(spec))
-                    .withLabels(ContainerSpec.labels(spec, Instant.now()))
-                    .withUser(ContainerSpec.USER)
-                    .withTty(false)
-                    .withAttachStdin(false).withStdinOpen(false)
-                    .withAttachStdout(true).withAttachStderr(true)
-                    .withHostConfig(ContainerSpec.hostConfig(spec.sandbox(), props.logMaxSize().toBytes(),
-                            seccompJson))
-                    .exec().getId();
-        } catch (DockerException e) {
+            return engine.calls()
+                .createContainerCmd(spec.sandbox().image())
+                .withName("agentnexus-" + spec.executionId())
+                .withCmd(ContainerSpec.command(spec))
+                .withEnv(ContainerSpec.environment(spec))
+                .withLabels(ContainerSpec.labels(spec, Instant.now()))
+                .withUser(ContainerSpec.USER)
+                .withTty(false)
+                .withAttachStdin(false)
+                .withStdinOpen(false)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .withHostConfig(ContainerSpec.hostConfig(spec.sandbox(), props.logMaxSize().toBytes(), seccompJson))
+                .exec()
+                .getId();
+        }
+        catch (DockerException e) {
             throw new RunnerException("could not create the container: " + DockerEngine.describe(e), e);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             throw new RunnerException("the Docker engine is not available: " + DockerEngine.describe(e), e);
         }
     }
@@ -100,4 +122,5 @@ public final class DockerRunner implements AgentRunner, AutoCloseable {
     public void close() {
         sampler.shutdownNow();
     }
+
 }

@@ -5,15 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Turns one stream's frames into lines. A frame may hold several lines or part of one, and may even split a UTF-8
- * character, so bytes are collected up to each {@code \n} and only whole lines are decoded. At most
- * {@code maxBytes} of a line are kept; the rest is dropped so an agent printing without newlines cannot exhaust
- * the heap (the lifecycle applies the published cap and its marker). Not thread-safe: one per stream.
+ * Turns one stream's frames into lines. A frame may hold several lines or part of one,
+ * and may even split a UTF-8 character, so bytes are collected up to each {@code \n} and
+ * only whole lines are decoded. At most {@code maxBytes} of a line are kept; the rest is
+ * dropped so an agent printing without newlines cannot exhaust the heap (the lifecycle
+ * applies the published cap and its marker). Not thread-safe: one per stream.
  */
 final class LineAssembler {
 
     private final int maxBytes;
+
     private final Consumer<String> lines;
+
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     LineAssembler(int maxBytes, Consumer<String> lines) {
@@ -56,4 +59,5 @@ final class LineAssembler {
         }
         lines.accept(new String(bytes, 0, length, StandardCharsets.UTF_8));
     }
+
 }

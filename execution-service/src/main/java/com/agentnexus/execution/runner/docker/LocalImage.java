@@ -11,10 +11,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
-/** Makes an agent's image available: the local one when present, otherwise pulled, telling the owner. */
+/**
+ * Makes an agent's image available: the local one when present, otherwise pulled, telling
+ * the owner.
+ */
 final class LocalImage {
 
     private final DockerEngine engine;
+
     private final Duration pullTimeout;
 
     LocalImage(DockerEngine engine, Duration pullTimeout) {
@@ -36,15 +40,19 @@ final class LocalImage {
             if (progress.error != null) {
                 throw new RunnerException("pulling image " + image + " failed: " + progress.error);
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunnerException("pulling image " + image + " was interrupted", e);
-        } catch (RunnerException e) {
+        }
+        catch (RunnerException e) {
             throw e;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             throw new RunnerException("pulling image " + image + " failed: " + DockerEngine.describe(e), e);
         }
-        // Some engines end a failed pull without an error in the stream: only an image that is there counts.
+        // Some engines end a failed pull without an error in the stream: only an image
+        // that is there counts.
         if (!present(image)) {
             throw new RunnerException("pulling image " + image + " failed: the engine did not provide it");
         }
@@ -52,8 +60,9 @@ final class LocalImage {
     }
 
     /**
-     * Keeps the engine's own reason for a failed pull. docker-java's {@code PullImageResultCallback} dies with a
-     * NullPointerException on podman's error items (they carry no status), which would replace the registry's answer.
+     * Keeps the engine's own reason for a failed pull. docker-java's
+     * {@code PullImageResultCallback} dies with a NullPointerException on podman's error
+     * items (they carry no status), which would replace the registry's answer.
      */
     private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {
 
@@ -62,7 +71,8 @@ final class LocalImage {
         void stop() {
             try {
                 close();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 // the pull is abandoned either way
             }
         }
@@ -71,20 +81,25 @@ final class LocalImage {
         public void onNext(PullResponseItem item) {
             if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
                 error = item.getErrorDetail().getMessage();
-            } else if (item.getError() != null) {
+            }
+            else if (item.getError() != null) {
                 error = item.getError();
             }
         }
+
     }
 
     private boolean present(String image) {
         try {
             engine.calls().inspectImageCmd(image).exec();
             return true;
-        } catch (NotFoundException e) {
+        }
+        catch (NotFoundException e) {
             return false;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             throw new RunnerException("the Docker engine is not available: " + DockerEngine.describe(e), e);
         }
     }
+
 }

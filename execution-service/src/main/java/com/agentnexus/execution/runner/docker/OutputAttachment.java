@@ -15,18 +15,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The container's attached stdout and stderr, demultiplexed by the engine into frames and handed on line by line
- * as they arrive. Attached before the container starts, so not even its first line is missed.
+ * The container's attached stdout and stderr, demultiplexed by the engine into frames and
+ * handed on line by line as they arrive. Attached before the container starts, so not
+ * even its first line is missed.
  */
 final class OutputAttachment extends ResultCallback.Adapter<Frame> {
 
     private static final Logger log = LoggerFactory.getLogger(OutputAttachment.class);
 
     private final LineAssembler stdout;
+
     private final LineAssembler stderr;
+
     private final CountDownLatch attached = new CountDownLatch(1);
+
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
     private final OutputActivity activity = new OutputActivity();
+
     private boolean finished;
 
     OutputAttachment(RunListener listener, int maxLineBytes) {
@@ -58,7 +64,8 @@ final class OutputAttachment extends ResultCallback.Adapter<Frame> {
                 default:
                     break; // stdin is never attached
             }
-        } finally {
+        }
+        finally {
             activity.deliveryEnded();
         }
     }
@@ -81,14 +88,18 @@ final class OutputAttachment extends ResultCallback.Adapter<Frame> {
     }
 
     /**
-     * Completes when the engine closed the stream (the container exited), or once no frame arrived nor was being
-     * handed on for {@code idleTimeout}: frames still flowing (held back by a full event buffer) are never cut off.
+     * Completes when the engine closed the stream (the container exited), or once no
+     * frame arrived nor was being handed on for {@code idleTimeout}: frames still flowing
+     * (held back by a full event buffer) are never cut off.
      */
     CompletableFuture<Void> drained(Duration idleTimeout) {
         return activity.drained(ended, idleTimeout);
     }
 
-    /** Delivers unterminated last lines and stops delivering: the listener hears nothing after this. */
+    /**
+     * Delivers unterminated last lines and stops delivering: the listener hears nothing
+     * after this.
+     */
     void finish() {
         synchronized (this) {
             stdout.flush();
@@ -97,7 +108,8 @@ final class OutputAttachment extends ResultCallback.Adapter<Frame> {
         }
         try {
             close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.debug("closing the output stream: {}", e.getMessage());
         }
     }
@@ -105,8 +117,10 @@ final class OutputAttachment extends ResultCallback.Adapter<Frame> {
     private static void deliver(RunListener listener, LogStream stream, String line) {
         try {
             listener.line(stream, line);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("listener rejected a {} line", stream.wireName(), e);
         }
     }
+
 }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** The optional seccomp profile, read once at start-up: the engine API wants its JSON content, not its path. */
+/**
+ * The optional seccomp profile, read once at start-up: the engine API wants its JSON
+ * content, not its path.
+ */
 final class SeccompProfile {
 
     private SeccompProfile() {
@@ -20,7 +23,8 @@ final class SeccompProfile {
         String json;
         try {
             json = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot read the seccomp profile " + file, e);
         }
         if (!json.startsWith("{")) {
@@ -28,4 +32,5 @@ final class SeccompProfile {
         }
         return json;
     }
+
 }

@@ -15,23 +15,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one container's stats (non-streaming: podman streams only every ~5 s) at a fixed interval while it runs.
- * CPU percent comes from two successive cumulative readings. The first reading, right after the start, is only the
- * baseline: the container's CPU time then already holds the runtime's set-up work, so measuring against zero would
- * report absurd figures. {@link #stop()} guarantees no sample is delivered afterwards.
+ * Polls one container's stats (non-streaming: podman streams only every ~5 s) at a fixed
+ * interval while it runs. CPU percent comes from two successive cumulative readings. The
+ * first reading, right after the start, is only the baseline: the container's CPU time
+ * then already holds the runtime's set-up work, so measuring against zero would report
+ * absurd figures. {@link #stop()} guarantees no sample is delivered afterwards.
  */
 final class StatsSampling {
 
     private static final Logger log = LoggerFactory.getLogger(StatsSampling.class);
+
     private static final long POLL_TIMEOUT_SECONDS = 5;
 
     private final DockerClient client;
+
     private final String containerId;
+
     private final RunListener listener;
+
     private final long startNanos;
+
     private long previousUsage = -1;
+
     private long previousNanos;
+
     private boolean stopped;
+
     private ScheduledFuture<?> schedule;
 
     private StatsSampling(DockerClient client, String containerId, RunListener listener, long startNanos) {
@@ -54,7 +63,8 @@ final class StatsSampling {
     private void sample() {
         long before = System.nanoTime();
         Optional<Statistics> stats = poll();
-        // The engine read the counters somewhere during the call: its midpoint is the best guess of when.
+        // The engine read the counters somewhere during the call: its midpoint is the
+        // best guess of when.
         long at = before + (System.nanoTime() - before) / 2;
         stats.ifPresent(reading -> deliver(reading, at));
     }
@@ -75,27 +85,34 @@ final class StatsSampling {
         previousUsage = usage;
         previousNanos = at;
         try {
-            listener.sample(new ResourceSample(stats.getMemoryStats().getUsage(), cpu,
-                    Duration.ofNanos(at - startNanos)));
-        } catch (RuntimeException e) {
+            listener
+                .sample(new ResourceSample(stats.getMemoryStats().getUsage(), cpu, Duration.ofNanos(at - startNanos)));
+        }
+        catch (RuntimeException e) {
             log.warn("listener rejected a resource sample", e);
         }
     }
 
-    /** One reading, or empty when there is none — an exited container's stats come back empty. */
+    /**
+     * One reading, or empty when there is none — an exited container's stats come back
+     * empty.
+     */
     private Optional<Statistics> poll() {
         var reading = new AtomicReference<Statistics>();
-        try (var callback = client.statsCmd(containerId).withNoStream(true)
-                .exec(new ResultCallback.Adapter<Statistics>() {
-                    @Override
-                    public void onNext(Statistics statistics) {
-                        reading.compareAndSet(null, statistics);
-                    }
-                })) {
+        try (var callback = client.statsCmd(containerId)
+            .withNoStream(true)
+            .exec(new ResultCallback.Adapter<Statistics>() {
+                @Override
+                public void onNext(Statistics statistics) {
+                    reading.compareAndSet(null, statistics);
+                }
+            })) {
             callback.awaitCompletion(POLL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             log.debug("no stats for container {}: {}", containerId, e.getMessage());
         }
         return Optional.ofNullable(reading.get());
@@ -105,4 +122,5 @@ final class StatsSampling {
         stopped = true;
         schedule.cancel(false);
     }
+
 }

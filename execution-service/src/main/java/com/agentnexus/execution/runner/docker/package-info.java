@@ -1,4 +1,7 @@
-/** The hardened Docker runner: one locked-down container per execution, through the Docker Engine API. */
+/**
+ * The hardened Docker runner: one locked-down container per execution, through the Docker
+ * Engine API.
+ */
 @NullMarked
 package com.agentnexus.execution.runner.docker;
 

@@ -22,4 +22,5 @@ class ContainerCpuTest {
         assertThat(ContainerCpu.percent(5, 3, 1_000_000L)).isZero();
         assertThat(ContainerCpu.percent(0, 10, 0)).isZero();
     }
+
 }

@@ -60,17 +60,15 @@ class ContainerSpecTest {
     void labelsAndEnvironmentNameTheExecution() {
         var id = new ExecutionId(UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8057"));
         var spec = new RunSpec(id, new AgentId("demo-worker"), new UserId("alice"), "echo hi",
-                Map.of("INPUT_DATA", "{}", "EXECUTION_ID", id.toString(), "AGENT_ID", "demo-worker"),
-                Sandbox.DEFAULT);
+                Map.of("INPUT_DATA", "{}", "EXECUTION_ID", id.toString(), "AGENT_ID", "demo-worker"), Sandbox.DEFAULT);
         Instant created = Instant.parse("2026-01-02T03:04:05Z");
 
         assertThat(ContainerSpec.labels(spec, created)).containsOnly(
-                Map.entry("com.agentnexus.execution", id.toString()),
-                Map.entry("com.agentnexus.agent", "demo-worker"),
-                Map.entry("com.agentnexus.user", "alice"),
-                Map.entry("com.agentnexus.created", "2026-01-02T03:04:05Z"));
-        assertThat(ContainerSpec.environment(spec)).containsExactly("AGENT_ID=demo-worker",
-                "EXECUTION_ID=" + id, "INPUT_DATA={}");
+                Map.entry("com.agentnexus.execution", id.toString()), Map.entry("com.agentnexus.agent", "demo-worker"),
+                Map.entry("com.agentnexus.user", "alice"), Map.entry("com.agentnexus.created", "2026-01-02T03:04:05Z"));
+        assertThat(ContainerSpec.environment(spec)).containsExactly("AGENT_ID=demo-worker", "EXECUTION_ID=" + id,
+                "INPUT_DATA={}");
         assertThat(ContainerSpec.command(spec)).containsExactly("sh", "-c", "echo hi");
     }
+
 }

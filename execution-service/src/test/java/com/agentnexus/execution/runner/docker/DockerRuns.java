@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class DockerRuns implements AutoCloseable {
 
     final DockerEngine engine;
+
     final DockerRunner runner;
 
     DockerRuns() {
@@ -40,17 +41,25 @@ final class DockerRuns implements AutoCloseable {
         return agent.exit().get(60, TimeUnit.SECONDS);
     }
 
-    /** Containers of one execution, found by label as an operator would, running or not. */
+    /**
+     * Containers of one execution, found by label as an operator would, running or not.
+     */
     List<Container> containersOf(RunSpec spec) {
-        return engine.calls().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ContainerSpec.LABEL_EXECUTION, spec.executionId().toString())).exec();
+        return engine.calls()
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(ContainerSpec.LABEL_EXECUTION, spec.executionId().toString()))
+            .exec();
     }
 
-    /** Removes a test's own image (by reference, so an image it shares layers with stays). */
+    /**
+     * Removes a test's own image (by reference, so an image it shares layers with stays).
+     */
     void removeImage(String reference) {
         try {
             engine.calls().removeImageCmd(reference).withForce(true).exec();
-        } catch (NotFoundException e) {
+        }
+        catch (NotFoundException e) {
             // never pulled: nothing to remove
         }
     }
@@ -60,4 +69,5 @@ final class DockerRuns implements AutoCloseable {
         runner.close();
         engine.close();
     }
+
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class LineAssemblerTest {
 
     private final List<String> lines = new ArrayList<>();
+
     private final LineAssembler assembler = new LineAssembler(16, lines::add);
 
     @Test
@@ -66,4 +67,5 @@ class LineAssemblerTest {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
 }

@@ -14,6 +14,7 @@ final class RecordingListener implements RunListener {
     }
 
     final List<Line> lines = new CopyOnWriteArrayList<>();
+
     final List<ResourceSample> samples = new CopyOnWriteArrayList<>();
 
     @Override
@@ -33,4 +34,5 @@ final class RecordingListener implements RunListener {
     List<String> texts() {
         return lines.stream().map(Line::text).collect(Collectors.toList());
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * The one rule for tests that need the real Docker-API engine: on a developer machine without one they are skipped,
- * saying why; under CI ({@code CI=true}, where .ci/run starts podman) a missing engine fails them, so a broken
- * engine start can never hide behind skipped tests.
+ * The one rule for tests that need the real Docker-API engine: on a developer machine
+ * without one they are skipped, saying why; under CI ({@code CI=true}, where .ci/run
+ * starts podman) a missing engine fails them, so a broken engine start can never hide
+ * behind skipped tests.
  */
 public final class RequiredEngine {
 
@@ -33,15 +34,19 @@ public final class RequiredEngine {
         assumeTrue(false, reason);
     }
 
-    /** Requires the engine configured as the service would see it, and returns a client for inspecting it. */
+    /**
+     * Requires the engine configured as the service would see it, and returns a client
+     * for inspecting it.
+     */
     public static DockerClient client() {
         DockerProperties props = Binder.get(new StandardEnvironment())
-                .bindOrCreate("agentnexus.docker", DockerProperties.class);
+            .bindOrCreate("agentnexus.docker", DockerProperties.class);
         try (DockerEngine engine = DockerEngine.connect(props)) {
             require(engine.ping());
         }
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        return DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost()).build());
+        return DockerClientImpl.getInstance(config,
+                new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
     }
+
 }

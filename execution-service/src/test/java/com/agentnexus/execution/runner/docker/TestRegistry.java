@@ -26,25 +26,36 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A registry on loopback speaking the read side of the OCI distribution API (ping, manifests, blobs) for one image,
- * so that the engine's real pull path can be exercised where no public registry is reachable. The image is the
- * engine's own local one, exported with {@code docker save} and given a label of its own so that it gets a new image
- * id: removing the pulled image afterwards never touches the local one. The engine must treat 127.0.0.1 as an
- * insecure (plain HTTP) registry — {@code scripts/docker-api-engine.sh} configures podman so.
+ * A registry on loopback speaking the read side of the OCI distribution API (ping,
+ * manifests, blobs) for one image, so that the engine's real pull path can be exercised
+ * where no public registry is reachable. The image is the engine's own local one,
+ * exported with {@code docker save} and given a label of its own so that it gets a new
+ * image id: removing the pulled image afterwards never touches the local one. The engine
+ * must treat 127.0.0.1 as an insecure (plain HTTP) registry —
+ * {@code scripts/docker-api-engine.sh} configures podman so.
  */
 final class TestRegistry implements AutoCloseable {
 
     private static final String MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
+
     private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
+
     private static final Pattern BLOB = Pattern.compile("/v2/(.+)/blobs/(sha256:[0-9a-f]{64})");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String repository;
+
     private final String tag;
+
     private final byte[] manifest;
+
     private final String manifestDigest;
+
     private final Map<String, byte[]> blobs;
+
     private final List<String> requests = new CopyOnWriteArrayList<>();
+
     private final HttpServer server;
 
     private TestRegistry(String repository, String tag, byte[] manifest, Map<String, byte[]> blobs) throws IOException {
@@ -58,7 +69,10 @@ final class TestRegistry implements AutoCloseable {
         server.start();
     }
 
-    /** Serves {@code localImage} of {@code engine} as {@code 127.0.0.1:<port>/repository:tag}. */
+    /**
+     * Serves {@code localImage} of {@code engine} as
+     * {@code 127.0.0.1:<port>/repository:tag}.
+     */
     static TestRegistry serving(DockerEngine engine, String localImage, String repository, String tag) {
         try (InputStream archive = engine.streams().saveImageCmd(localImage).exec()) {
             Map<String, byte[]> files = untar(archive);
@@ -72,11 +86,13 @@ final class TestRegistry implements AutoCloseable {
             oci.set("config", descriptor("application/vnd.oci.image.config.v1+json", configBytes, blobs));
             ArrayNode layers = oci.putArray("layers");
             for (JsonNode layer : saved.get("Layers")) {
-                // docker save writes layers uncompressed; their digests are then the config's diff_ids
+                // docker save writes layers uncompressed; their digests are then the
+                // config's diff_ids
                 layers.add(descriptor("application/vnd.oci.image.layer.v1.tar", files.get(layer.asString()), blobs));
             }
             return new TestRegistry(repository, tag, JSON.writeValueAsBytes(oci), blobs);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -123,8 +139,9 @@ final class TestRegistry implements AutoCloseable {
                 return;
             }
             String code = m.matches() ? "MANIFEST_UNKNOWN" : b.matches() ? "BLOB_UNKNOWN" : "NAME_UNKNOWN";
-            respond(exchange, 404, "application/json", ("{\"errors\":[{\"code\":\"" + code
-                    + "\",\"message\":\"not served here\"}]}").getBytes(StandardCharsets.UTF_8));
+            respond(exchange, 404, "application/json",
+                    ("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"not served here\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -163,8 +180,10 @@ final class TestRegistry implements AutoCloseable {
     private static String digest(byte[] content) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }
