@@ -49,14 +49,17 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    public static GatewayProcess start(Path jar, int port, String kafkaBootstrap, Path log, List<String> extra)
+    /**
+     * Starts the gateway with these JVM options (normally {@link #JVM_OPTIONS}) and its
+     * default configuration, and waits until it is ready.
+     */
+    public static GatewayProcess start(Path jar, List<String> jvmOptions, int port, String kafkaBootstrap, Path log)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap));
-        command.addAll(extra);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var gateway = new GatewayProcess(process, port, log);
         gateway.awaitReady(Duration.ofSeconds(180));

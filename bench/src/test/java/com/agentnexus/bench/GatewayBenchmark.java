@@ -61,11 +61,16 @@ class GatewayBenchmark {
             Path jar = GatewayProcess
                 .findJar(Path.of(System.getProperty("bench.gatewayJarDir", "../stream-gateway/target")));
             long began = System.nanoTime();
-            gateway = GatewayProcess.start(jar, freePort(), broker.getBrokersAsString(),
-                    target.resolve("bench-gateway.log"), List.of());
+            List<String> jvmOptions = new ArrayList<>(GatewayProcess.JVM_OPTIONS);
+            String extra = System.getProperty("bench.gateway.jvmOptions", "").trim();
+            if (!extra.isEmpty()) {
+                jvmOptions.addAll(Arrays.asList(extra.split("\\s+")));
+            }
+            gateway = GatewayProcess.start(jar, jvmOptions, freePort(), broker.getBrokersAsString(),
+                    target.resolve("bench-gateway.log"));
             client = new LoadClient(gateway.webSocketUri(), BenchTokens.token(BenchTokens.DEV_SECRET, USER),
                     size("client.selectors", 4, 2), size("client.threads", 2, 2));
-            header(jar, (System.nanoTime() - began) / 1_000_000);
+            header(jar, jvmOptions, (System.nanoTime() - began) / 1_000_000);
             warmUp();
             if (scenarios.contains("p1")) {
                 p1Latency();
@@ -99,12 +104,12 @@ class GatewayBenchmark {
         }
     }
 
-    private void header(Path jar, long startMillis) {
+    private void header(Path jar, List<String> jvmOptions, long startMillis) {
         line("## Gateway benchmark, " + LocalDateTime.now().withNano(0) + (QUICK ? " (quick sizes)" : ""));
         line("");
-        line("Gateway: " + jar.getFileName() + ", JVM options " + GatewayProcess.JVM_OPTIONS + ", ready after "
-                + startMillis + " ms; " + Runtime.getRuntime().availableProcessors() + " processors; Java "
-                + System.getProperty("java.version") + ". Load client, producer and KRaft broker share one JVM.");
+        line("Gateway: " + jar.getFileName() + ", JVM options " + jvmOptions + ", ready after " + startMillis + " ms; "
+                + Runtime.getRuntime().availableProcessors() + " processors; Java " + System.getProperty("java.version")
+                + ". Load client, producer and KRaft broker share one JVM.");
         line("");
     }
 
@@ -127,7 +132,7 @@ class GatewayBenchmark {
 
     private void p1Latency() throws Exception {
         int subscribers = size("p1.subscribers", 200, 20);
-        int seconds = size("p1.seconds", 10, 3);
+        int seconds = size("p1.seconds", 10, 2);
         List<Integer> rates = ints("p1.rates", QUICK ? "100,500" : "100,500,1000");
         line("### P1 latency: " + subscribers + " subscribers of one running execution, " + seconds + " s a rate");
         line("");
@@ -182,7 +187,7 @@ class GatewayBenchmark {
     private void p2FanOut() throws Exception {
         int subscribers = size("p2.subscribers", 1000, 100);
         int rate = size("p2.rate", 300, 300);
-        int seconds = size("p2.seconds", 10, 3);
+        int seconds = size("p2.seconds", 10, 2);
         line("### P2 fan-out: " + subscribers + " subscribers of one running execution");
         line("");
         long openBegan = System.nanoTime();
@@ -266,9 +271,9 @@ class GatewayBenchmark {
 
     private void p3Replay() throws Exception {
         int events = size("p3.events", 100_000, 5_000);
-        int concurrent = size("p3.concurrent", 20, 5);
+        int concurrent = size("p3.concurrent", 20, 3);
         int watcherRate = size("p3.watcherRate", 100, 100);
-        int idleSeconds = size("p3.idleSeconds", 10, 3);
+        int idleSeconds = size("p3.idleSeconds", 10, 2);
         line("### P3 replay of a finished " + String.format(Locale.ROOT, "%,d", events) + "-event execution");
         line("");
         long produceBegan = System.nanoTime();
