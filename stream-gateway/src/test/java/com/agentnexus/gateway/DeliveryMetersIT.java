@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentnexus.events.ExecutionFixture;
+import com.agentnexus.events.ExecutionId;
 import com.agentnexus.support.ExpositionSample;
 import com.agentnexus.support.PrometheusScrape;
 import java.net.URI;
@@ -29,27 +30,36 @@ class DeliveryMetersIT extends GatewayIntegrationTest {
         double sentBefore = before.value("agentnexus_websocket_messages_sent_total");
         double timedBefore = before.value("agentnexus_websocket_event_latency_seconds_count");
         ExecutionFixture run = ExecutionFixture.anExecution().ownedBy("alice");
-        run.pending();
-        for (int i = 0; i < 20; i++) {
-            run.stdout("line " + i);
-        }
-        run.completed("{}");
-        publish(run.events());
-        int events = run.events().size();
+        publish(List.of(run.pending()));
 
         try (StreamClient client = connect("alice")) {
             client.subscribe(run.executionId());
+            client.awaitMessage(message -> message.path("seq").asLong() == 1);
+            // a connection replays one execution at a time: once this one is answered,
+            // the
+            // first replay is over and what follows is live
+            ExecutionId unknown = ExecutionFixture.anExecution().executionId();
+            client.subscribe(unknown);
+            client.awaitError(unknown);
+            for (int i = 0; i < 20; i++) {
+                run.stdout("line " + i);
+            }
+            run.completed("{}");
+            publish(run.events().subList(1, run.events().size()));
+            int live = run.events().size() - 1;
+            int events = run.events().size();
             client.awaitTerminalStatus(run.executionId());
             client.roundTrip();
 
             // the queue depths are sampled once a second, the open connection among them
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 PrometheusScrape after = scrape();
-                // the events and the pong
+                // the events, the error and the pong
                 assertThat(after.value("agentnexus_websocket_messages_sent_total") - sentBefore)
-                    .isGreaterThanOrEqualTo(events + 1);
+                    .isGreaterThanOrEqualTo(events + 2);
+                // the live events; the replayed PENDING is history, not timed
                 assertThat(after.value("agentnexus_websocket_event_latency_seconds_count") - timedBefore)
-                    .isGreaterThanOrEqualTo(events);
+                    .isGreaterThanOrEqualTo(live);
                 assertThat(after.value("agentnexus_websocket_event_latency_seconds_bucket", Map.of("le", "+Inf")))
                     .isEqualTo(after.value("agentnexus_websocket_event_latency_seconds_count"));
                 assertThat(after.samples("agentnexus_websocket_event_latency_seconds_bucket"))

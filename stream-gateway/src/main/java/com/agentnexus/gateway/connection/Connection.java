@@ -5,6 +5,7 @@ import com.agentnexus.events.ExecutionId;
 import com.agentnexus.gateway.protocol.ClientMessage;
 import com.agentnexus.gateway.protocol.ClientMessageParser;
 import com.agentnexus.gateway.protocol.ErrorCode;
+import com.agentnexus.gateway.protocol.OutboundMessage;
 import com.agentnexus.gateway.protocol.ProtocolViolation;
 import com.agentnexus.gateway.protocol.ServerMessages;
 import com.agentnexus.support.Viewer;
@@ -48,7 +49,8 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
     // thread, not on all of them. Guarded by this.
     private @Nullable ArrayDeque<Mono<Void>> waitingReplays;
 
-    private boolean replaying;
+    // volatile: read by live delivery outside the lock
+    private volatile boolean replaying;
 
     private boolean closed;
 
@@ -192,7 +194,10 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
 
     @Override
     public void event(ExecutionEvent event) {
-        outbound.send(messages.event(event));
+        OutboundMessage message = messages.event(event);
+        // while a replay runs, what is sent is history or live events held back for it:
+        // its age is by design, so it stays out of the delivery latency
+        outbound.send(replaying ? message.untimed() : message);
     }
 
     @Override

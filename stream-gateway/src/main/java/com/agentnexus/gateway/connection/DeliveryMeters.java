@@ -42,7 +42,7 @@ class DeliveryMeters {
             .description("Messages handed to client sockets (events, errors, pongs)")
             .register(registry);
         latency = Timer.builder("agentnexus.websocket.event.latency")
-            .description("From an event's timestamp to the hand-over of its message to a client's socket")
+            .description("From a live event's timestamp to the hand-over of its message to a client's socket")
             .serviceLevelObjectives(LATENCY_BUCKETS)
             .register(registry);
     }

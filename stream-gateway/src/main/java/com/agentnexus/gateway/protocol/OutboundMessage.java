@@ -34,6 +34,14 @@ public final class OutboundMessage {
         return eventTimestamp;
     }
 
+    /**
+     * The same bytes (shared, not copied) without an event time: for history, whose age
+     * says nothing about how far behind the gateway is.
+     */
+    public OutboundMessage untimed() {
+        return eventTimestamp == NO_EVENT ? this : new OutboundMessage(utf8, NO_EVENT);
+    }
+
     /** The JSON text (tests, logs). */
     public String text() {
         return new String(utf8, StandardCharsets.UTF_8);

@@ -118,6 +118,18 @@ class ServerMessagesGoldenTest {
         assertThat(messages.event(equal)).isNotSameAs(other);
     }
 
+    @Test
+    void anUntimedCopySharesTheBytesWithoutTheEventTime() {
+        OutboundMessage timed = messages.event(anExecution().stdout("history"));
+
+        OutboundMessage untimed = timed.untimed();
+
+        assertThat(untimed.utf8()).isSameAs(timed.utf8());
+        assertThat(untimed.eventTimestamp()).isEqualTo(OutboundMessage.NO_EVENT);
+        assertThat(timed.eventTimestamp()).isNotEqualTo(OutboundMessage.NO_EVENT);
+        assertThat(untimed.untimed()).isSameAs(untimed);
+    }
+
     /** The former ServerMessages, tree by tree, as it was: the golden reference. */
     private static final class TreeReference {
 
