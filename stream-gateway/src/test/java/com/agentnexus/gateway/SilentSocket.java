@@ -110,6 +110,39 @@ final class SilentSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads frames, answering nothing, until a text frame, and returns it (or a read
+     * timeout: IOException).
+     */
+    String readText() throws IOException {
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0F;
+            long length = in.readUnsignedByte() & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            }
+            else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = new byte[(int) length];
+            in.readFully(payload);
+            if (opcode == 0x1) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /**
+     * Drops the connection without a close frame: with {@code reset}, the kernel answers
+     * with a TCP reset (as when a client process dies), otherwise with a plain FIN.
+     */
+    void drop(boolean reset) throws IOException {
+        if (reset) {
+            socket.setSoLinger(true, 0);
+        }
+        socket.close();
+    }
+
     private String readHeaders() throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {

@@ -1,25 +1,31 @@
 package com.agentnexus.gateway.connection;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The open WebSocket connections of this gateway: the
- * {@code agentnexus_active_websocket_connections} gauge, and a graceful shutdown that
- * closes each with 1001 so clients reconnect (to another gateway) and resume by seq. It
- * stops before the web server's own graceful shutdown, which would otherwise wait for
- * sockets that never end.
+ * {@code agentnexus_active_websocket_connections} gauge, their outbound queues' depths
+ * (the deepest now, and once a second each one's into a histogram), and a graceful
+ * shutdown that closes each with 1001 so clients reconnect (to another gateway) and
+ * resume by seq. It stops before the web server's own graceful shutdown, which would
+ * otherwise wait for sockets that never end.
  */
 @Component
 class ActiveConnections implements SmartLifecycle {
@@ -28,11 +34,18 @@ class ActiveConnections implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveConnections.class);
 
-    private final Set<ServerClose> open = ConcurrentHashMap.newKeySet();
+    private static final double[] DEPTH_BUCKETS = { 1, 8, 64, 512, 2048, 8192 };
+
+    // each open connection with the depth of its outbound queue
+    private final Map<ServerClose, IntSupplier> open = new ConcurrentHashMap<>();
 
     private final Duration closeTimeout;
 
     private final Counter slowCloses;
+
+    private final DistributionSummary queueDepths;
+
+    private @Nullable Disposable depthSampling;
 
     private volatile boolean running;
 
@@ -42,8 +55,15 @@ class ActiveConnections implements SmartLifecycle {
 
     ActiveConnections(MeterRegistry registry, ConnectionProperties properties) {
         this.closeTimeout = properties.closeTimeout();
-        Gauge.builder("agentnexus.active.websocket.connections", open, Set::size)
+        Gauge.builder("agentnexus.active.websocket.connections", open, Map::size)
             .description("Open WebSocket connections of this gateway")
+            .register(registry);
+        Gauge.builder("agentnexus.websocket.outbound.queue.max", this, ActiveConnections::deepestQueue)
+            .description("Messages waiting for the socket in the fullest outbound queue of this gateway, now")
+            .register(registry);
+        queueDepths = DistributionSummary.builder("agentnexus.websocket.outbound.queue.depth")
+            .description("Messages waiting for the socket per connection, each connection sampled once a second")
+            .serviceLevelObjectives(DEPTH_BUCKETS)
             .register(registry);
         slowCloses = Counter.builder("agentnexus.websocket.slow.closes")
             .description("Connections closed with 1013: the client did not take what it was sent")
@@ -58,8 +78,8 @@ class ActiveConnections implements SmartLifecycle {
      * Registers a new connection; false once shutdown has begun (the caller closes it
      * with 1001).
      */
-    boolean open(ServerClose connection) {
-        open.add(connection);
+    boolean open(ServerClose connection, IntSupplier queued) {
+        open.put(connection, queued);
         if (stopping) {
             open.remove(connection);
             return false;
@@ -80,17 +100,33 @@ class ActiveConnections implements SmartLifecycle {
         return open.size();
     }
 
+    private double deepestQueue() {
+        int deepest = 0;
+        for (IntSupplier queued : open.values()) {
+            deepest = Math.max(deepest, queued.getAsInt());
+        }
+        return deepest;
+    }
+
+    private void sampleQueueDepths() {
+        open.values().forEach(queued -> queueDepths.record(queued.getAsInt()));
+    }
+
     @Override
     public void start() {
         stopping = false;
         running = true;
+        depthSampling = Schedulers.parallel().schedulePeriodically(this::sampleQueueDepths, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
     public void stop() {
         stopping = true;
         running = false;
-        List<ServerClose> connections = List.copyOf(open);
+        if (depthSampling != null) {
+            depthSampling.dispose();
+        }
+        List<ServerClose> connections = List.copyOf(open.keySet());
         if (connections.isEmpty()) {
             return;
         }

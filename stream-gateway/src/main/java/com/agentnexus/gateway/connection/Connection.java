@@ -5,22 +5,28 @@ import com.agentnexus.events.ExecutionId;
 import com.agentnexus.gateway.protocol.ClientMessage;
 import com.agentnexus.gateway.protocol.ClientMessageParser;
 import com.agentnexus.gateway.protocol.ErrorCode;
+import com.agentnexus.gateway.protocol.OutboundMessage;
 import com.agentnexus.gateway.protocol.ProtocolViolation;
 import com.agentnexus.gateway.protocol.ServerMessages;
 import com.agentnexus.support.Viewer;
 import com.agentnexus.gateway.subscription.Subscription;
 import com.agentnexus.gateway.subscription.SubscriptionSink;
 import com.agentnexus.gateway.subscription.SubscriptionStarter;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * One client connection: answers its messages and owns its subscriptions. A bad message
  * earns an error message and nothing else — the connection and its other subscriptions
  * carry on.
+ *
+ * <p>
+ * Most connections are idle most of the time, so a connection allocates its subscription
+ * map and its queue of waiting replays only when it first subscribes.
  */
 final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> {
 
@@ -36,11 +42,17 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
 
     private final int maxSubscriptions;
 
-    private final Map<ExecutionId, Subscription> subscriptions = new ConcurrentHashMap<>();
+    // guarded by this: the inbound adds, live and replay threads remove ended ones
+    private @Nullable Map<ExecutionId, Subscription> subscriptions;
 
     // one replay at a time per connection: a slow client waits for room on one replay
-    // thread, not on all of them
-    private final Sinks.Many<Mono<Void>> replays = Sinks.many().unicast().onBackpressureBuffer();
+    // thread, not on all of them. Guarded by this.
+    private @Nullable ArrayDeque<Mono<Void>> waitingReplays;
+
+    // volatile: read by live delivery outside the lock
+    private volatile boolean replaying;
+
+    private boolean closed;
 
     Connection(Viewer viewer, Outbound outbound, ClientMessageParser parser, ServerMessages messages,
             SubscriptionStarter starter, int maxSubscriptions) {
@@ -50,7 +62,6 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
         this.parser = parser;
         this.messages = messages;
         this.starter = starter;
-        replays.asFlux().concatMap(replay -> replay, 1).subscribe();
     }
 
     /**
@@ -71,25 +82,69 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
 
     @Override
     public Void subscribe(ClientMessage.Subscribe subscribe) {
-        // frames arrive one at a time, so the count cannot change between this check and
-        // the put below
-        if (subscriptions.size() >= maxSubscriptions && !subscriptions.containsKey(subscribe.executionId())) {
-            error(subscribe.executionId(), ErrorCode.TOO_MANY_SUBSCRIPTIONS,
-                    "at most " + maxSubscriptions + " subscriptions per connection; unsubscribe one first");
-            return null;
-        }
         var subscription = new Subscription(subscribe.executionId(), viewer, subscribe.fromSeq(), this);
-        if (subscriptions.putIfAbsent(subscribe.executionId(), subscription) != null) {
-            error(subscribe.executionId(), ErrorCode.ALREADY_SUBSCRIBED, "already subscribed to this execution");
-            return null;
+        synchronized (this) {
+            if (closed) {
+                return null;
+            }
+            Map<ExecutionId, Subscription> current = subscriptions;
+            if (current == null) {
+                current = new HashMap<>(4);
+                subscriptions = current;
+            }
+            if (current.containsKey(subscribe.executionId())) {
+                error(subscribe.executionId(), ErrorCode.ALREADY_SUBSCRIBED, "already subscribed to this execution");
+                return null;
+            }
+            if (current.size() >= maxSubscriptions) {
+                error(subscribe.executionId(), ErrorCode.TOO_MANY_SUBSCRIPTIONS,
+                        "at most " + maxSubscriptions + " subscriptions per connection; unsubscribe one first");
+                return null;
+            }
+            current.put(subscribe.executionId(), subscription);
         }
-        replays.tryEmitNext(starter.start(subscription));
+        // outside the lock: registering may deliver live events, which take the
+        // subscription's lock and then (ended) this one
+        Mono<Void> replay = starter.start(subscription);
+        synchronized (this) {
+            if (closed) {
+                return null;
+            }
+            if (replaying) {
+                if (waitingReplays == null) {
+                    waitingReplays = new ArrayDeque<>(2);
+                }
+                waitingReplays.add(replay);
+                return null;
+            }
+            replaying = true;
+        }
+        run(replay);
         return null;
+    }
+
+    private void run(Mono<Void> replay) {
+        replay.doFinally(signal -> nextReplay()).subscribe();
+    }
+
+    private void nextReplay() {
+        Mono<Void> next;
+        synchronized (this) {
+            next = closed || waitingReplays == null ? null : waitingReplays.poll();
+            if (next == null) {
+                replaying = false;
+                return;
+            }
+        }
+        run(next);
     }
 
     @Override
     public Void unsubscribe(ClientMessage.Unsubscribe unsubscribe) {
-        Subscription subscription = subscriptions.remove(unsubscribe.executionId());
+        Subscription subscription;
+        synchronized (this) {
+            subscription = subscriptions == null ? null : subscriptions.remove(unsubscribe.executionId());
+        }
         if (subscription == null) {
             error(unsubscribe.executionId(), ErrorCode.NOT_SUBSCRIBED, "not subscribed to this execution");
         }
@@ -118,22 +173,31 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
 
     /** Ends every subscription and the outbound stream; idempotent. */
     void close() {
-        // cancel outside any outbound lock: subscriptions take their own lock, then the
-        // outbound's
-        List.copyOf(subscriptions.values()).forEach(Subscription::cancel);
-        subscriptions.clear();
-        // replays still queued find their subscriptions cancelled and end at once
-        replays.tryEmitComplete();
+        List<Subscription> ending;
+        synchronized (this) {
+            closed = true;
+            ending = subscriptions == null ? List.of() : List.copyOf(subscriptions.values());
+            subscriptions = null;
+            // replays still waiting would find their subscriptions cancelled; never start
+            // them
+            waitingReplays = null;
+        }
+        // cancel outside any lock: subscriptions take their own lock, then this one's and
+        // the outbound's
+        ending.forEach(Subscription::cancel);
         outbound.complete();
     }
 
-    int subscriptionCount() {
-        return subscriptions.size();
+    synchronized int subscriptionCount() {
+        return subscriptions == null ? 0 : subscriptions.size();
     }
 
     @Override
     public void event(ExecutionEvent event) {
-        outbound.send(messages.event(event));
+        OutboundMessage message = messages.event(event);
+        // while a replay runs, what is sent is history or live events held back for it:
+        // its age is by design, so it stays out of the delivery latency
+        outbound.send(replaying ? message.untimed() : message);
     }
 
     @Override
@@ -148,7 +212,11 @@ final class Connection implements SubscriptionSink, ClientMessage.Visitor<Void> 
 
     @Override
     public void ended(Subscription subscription) {
-        subscriptions.remove(subscription.executionId(), subscription);
+        synchronized (this) {
+            if (subscriptions != null) {
+                subscriptions.remove(subscription.executionId(), subscription);
+            }
+        }
     }
 
 }

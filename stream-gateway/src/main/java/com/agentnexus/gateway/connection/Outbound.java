@@ -1,5 +1,6 @@
 package com.agentnexus.gateway.connection;
 
+import com.agentnexus.gateway.protocol.OutboundMessage;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -25,9 +26,12 @@ final class Outbound {
 
     private static final long ROOM_POLL_NANOS = 5_000_000L;
 
-    private final Sinks.Many<String> sink = Sinks.many()
+    // a short link: the queue grows by 32 slots at a time, so an idle connection holds
+    // one small array; its messages are shared (one instance per event for every
+    // subscriber), so queueing one allocates nothing per connection
+    private final Sinks.Many<OutboundMessage> sink = Sinks.many()
         .unicast()
-        .onBackpressureBuffer(Queues.<String>unbounded(256).get());
+        .onBackpressureBuffer(Queues.<OutboundMessage>unbounded(32).get());
 
     // counted here rather than by a preallocated array queue, so idle connections stay
     // small
@@ -68,11 +72,11 @@ final class Outbound {
     }
 
     /** The messages for the socket; subscribe once. */
-    Flux<String> messages() {
+    Flux<OutboundMessage> messages() {
         return sink.asFlux().doOnNext(message -> queued.decrementAndGet());
     }
 
-    synchronized void send(String message) {
+    synchronized void send(OutboundMessage message) {
         if (closed) {
             return;
         }

@@ -1,10 +1,13 @@
 package com.agentnexus.gateway.connection;
 
 import com.agentnexus.gateway.protocol.ClientMessageParser;
+import com.agentnexus.gateway.protocol.OutboundMessage;
 import com.agentnexus.gateway.protocol.ServerMessages;
 import com.agentnexus.support.Viewer;
 import com.agentnexus.gateway.subscription.SubscriptionStarter;
 import io.netty.handler.codec.TooLongFrameException;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Serves {@code /ws}. The handshake is already authenticated; the principal decides what
@@ -43,13 +47,16 @@ class StreamWebSocketHandler implements WebSocketHandler {
 
     private final ConnectionProperties properties;
 
+    private final DeliveryMeters meters;
+
     StreamWebSocketHandler(ClientMessageParser parser, ServerMessages messages, SubscriptionStarter starter,
-            ActiveConnections active, ConnectionProperties properties) {
+            ActiveConnections active, ConnectionProperties properties, DeliveryMeters meters) {
         this.parser = parser;
         this.messages = messages;
         this.starter = starter;
         this.active = active;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -67,12 +74,12 @@ class StreamWebSocketHandler implements WebSocketHandler {
         SocketControl socket = session.getAttributes().get(SocketControl.ATTRIBUTE) instanceof SocketControl control
                 ? control : SocketControl.NONE;
         var close = new ServerClose(session, socket, properties.closeTimeout());
-        if (!active.open(close)) {
+        var outbound = new Outbound(properties.outboundQueueCapacity(), socket.writable(), properties.slowClientGrace(),
+                System::nanoTime, () -> closeOverloaded(session, close));
+        if (!active.open(close, outbound::queued)) {
             close.close(ActiveConnections.SHUTTING_DOWN);
             return close.done();
         }
-        var outbound = new Outbound(properties.outboundQueueCapacity(), socket.writable(), properties.slowClientGrace(),
-                System::nanoTime, () -> closeOverloaded(session, close));
         var connection = new Connection(viewer, outbound, parser, messages, starter, properties.maxSubscriptions());
         var rate = new MessageRate(properties.messagesPerSecond(), properties.messageBurst(), System::nanoTime);
         var silence = new Silence(properties.idleTimeout(), System::nanoTime);
@@ -86,7 +93,7 @@ class StreamWebSocketHandler implements WebSocketHandler {
         Flux<WebSocketMessage> pings = Flux.interval(properties.pingInterval(), properties.pingInterval())
             .map(tick -> session.pingMessage(buffers -> buffers.wrap(NO_PAYLOAD)))
             .takeUntilOther(outbound.completed());
-        Mono<Void> send = session.send(Flux.merge(outbound.messages().map(session::textMessage), pings));
+        Mono<Void> send = session.send(Flux.merge(outbound.messages().map(message -> frame(session, message)), pings));
         Mono<Void> idleWatch = Flux.interval(silence.checkEvery())
             .takeUntilOther(outbound.completed())
             .filter(tick -> silence.tooLong())
@@ -94,11 +101,47 @@ class StreamWebSocketHandler implements WebSocketHandler {
             .doOnNext(tick -> close.close(IDLE))
             .then();
         return Mono.when(inbound, send, idleWatch, close.done())
+            .onErrorResume(StreamWebSocketHandler::isDisconnect, error -> {
+                // a client gone without a close frame is no failure of ours: one line, no
+                // trace, and nothing left for the server to log
+                log.debug("WebSocket connection {} dropped by the client: {}", session.getId(), error.toString());
+                return Mono.empty();
+            })
             .doOnError(error -> logFailure(session, error))
             .doFinally(signal -> {
                 connection.close();
                 active.closed(close);
             });
+    }
+
+    /**
+     * The message as a text frame around its shared bytes: no copy, no re-encoding per
+     * connection.
+     */
+    private WebSocketMessage frame(WebSocketSession session, OutboundMessage message) {
+        meters.sent(message);
+        return new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(message.utf8()));
+    }
+
+    /**
+     * Whether the connection failed because the client went away without a close frame:
+     * the socket was reset or closed under a write or read.
+     */
+    static boolean isDisconnect(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AbortedException || cause instanceof ClosedChannelException) {
+                return true;
+            }
+            if (cause instanceof IOException && cause.getMessage() != null
+                    && (cause.getMessage().contains("Connection reset")
+                            || cause.getMessage().contains("Broken pipe"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /**

@@ -35,9 +35,13 @@ final class ReorderBuffer {
             held.putIfAbsent(seq, event);
             return List.of();
         }
+        next++;
+        if (held.isEmpty() || held.firstKey() != next) {
+            // the usual case, live events in order: no list to grow
+            return List.of(event);
+        }
         List<ExecutionEvent> ready = new ArrayList<>();
         ready.add(event);
-        next++;
         while (!held.isEmpty() && held.firstKey() == next) {
             ready.add(held.pollFirstEntry().getValue());
             next++;

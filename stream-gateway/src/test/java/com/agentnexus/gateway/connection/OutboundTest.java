@@ -2,6 +2,10 @@ package com.agentnexus.gateway.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentnexus.gateway.protocol.ErrorCode;
+import com.agentnexus.gateway.protocol.OutboundMessage;
+import com.agentnexus.gateway.protocol.ServerMessages;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,29 +15,39 @@ import reactor.test.StepVerifier;
 
 class OutboundTest {
 
+    private static final ServerMessages MESSAGES = new ServerMessages(Clock.systemUTC());
+
+    private static final OutboundMessage A = message("a");
+
+    private static final OutboundMessage B = message("b");
+
+    private static OutboundMessage message(String text) {
+        return MESSAGES.error(null, ErrorCode.INVALID_JSON, text);
+    }
+
     @Test
     void signalsOverflowOnceAndDropsEverythingAfter() {
         var overflows = new AtomicInteger();
         var outbound = new Outbound(2, overflows::incrementAndGet);
 
-        outbound.send("a");
-        outbound.send("b");
-        outbound.send("c");
-        outbound.send("d");
+        outbound.send(A);
+        outbound.send(B);
+        outbound.send(message("c"));
+        outbound.send(message("d"));
 
         assertThat(overflows).hasValue(1);
-        StepVerifier.create(outbound.messages().take(2)).expectNext("a", "b").verifyComplete();
+        StepVerifier.create(outbound.messages().take(2)).expectNext(A, B).verifyComplete();
     }
 
     @Test
     void deliveredMessagesFreeTheirPlace() {
         var overflows = new AtomicInteger();
         var outbound = new Outbound(2, overflows::incrementAndGet);
-        StepVerifier.Step<String> socket = StepVerifier.create(outbound.messages());
+        StepVerifier.Step<OutboundMessage> socket = StepVerifier.create(outbound.messages());
 
         socket.then(() -> {
             for (int i = 0; i < 10; i++) {
-                outbound.send("m" + i);
+                outbound.send(message("m" + i));
             }
             outbound.complete();
         }).expectNextCount(10).verifyComplete();
@@ -50,13 +64,13 @@ class OutboundTest {
         var outbound = new Outbound(100, writable::get, Duration.ofSeconds(2), now::get, overflows::incrementAndGet);
 
         writable.set(false);
-        outbound.send("a");
+        outbound.send(A);
         now.addAndGet(Duration.ofMillis(1900).toNanos());
-        outbound.send("b");
+        outbound.send(B);
         assertThat(overflows).hasValue(0);
 
         now.addAndGet(Duration.ofMillis(200).toNanos());
-        outbound.send("c");
+        outbound.send(message("c"));
         assertThat(overflows).hasValue(1);
     }
 
@@ -67,13 +81,13 @@ class OutboundTest {
         var now = new AtomicLong();
         var outbound = new Outbound(100, writable::get, Duration.ofSeconds(2), now::get, overflows::incrementAndGet);
 
-        outbound.send("a");
+        outbound.send(A);
         now.addAndGet(Duration.ofMillis(1900).toNanos());
         writable.set(true);
-        outbound.send("b");
+        outbound.send(B);
         writable.set(false);
         now.addAndGet(Duration.ofMillis(1900).toNanos());
-        outbound.send("c");
+        outbound.send(message("c"));
 
         assertThat(overflows).hasValue(0);
     }
@@ -82,8 +96,8 @@ class OutboundTest {
     void awaitRoomReturnsAtOnceWhileTheSocketTakesWritesAndTheQueueIsAtMostHalfFull() {
         var outbound = new Outbound(4, () -> true, Duration.ofSeconds(2), System::nanoTime, () -> {
         });
-        outbound.send("a");
-        outbound.send("b");
+        outbound.send(A);
+        outbound.send(B);
 
         assertThat(outbound.awaitRoom()).isTrue();
     }

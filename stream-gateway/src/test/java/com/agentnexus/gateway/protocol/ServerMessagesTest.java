@@ -30,7 +30,7 @@ class ServerMessagesTest {
         run.pending();
         LogLineEmitted line = run.stderr("boom");
 
-        assertThat(json.readTree(messages.event(line)))
+        assertThat(json.readTree(messages.event(line).text()))
             .isEqualTo(json.readTree("{\"type\":\"log\",\"executionId\":\"" + run.executionId() + "\",\"seq\":2,"
                     + "\"data\":{\"log\":\"boom\",\"stream\":\"stderr\"},\"timestamp\":" + line.timestamp() + "}"));
     }
@@ -39,7 +39,7 @@ class ServerMessagesTest {
     void mapsAResourceSampleToTheReferencesMetricsMessage() {
         ResourcesSampled sample = run.resources(134_217_728, 45.2);
 
-        JsonNode message = json.readTree(messages.event(sample));
+        JsonNode message = json.readTree(messages.event(sample).text());
 
         assertThat(message.get("type").stringValue()).isEqualTo("metrics");
         assertThat(message.get("seq").longValue()).isEqualTo(1);
@@ -51,7 +51,7 @@ class ServerMessagesTest {
     void mapsAPendingStatusWithThePriceAsADecimalString() {
         ExecutionStatusChanged pending = run.pending();
 
-        assertThat(json.readTree(messages.event(pending)).get("data")).isEqualTo(json
+        assertThat(json.readTree(messages.event(pending).text()).get("data")).isEqualTo(json
             .readTree("{\"status\":\"PENDING\",\"agentName\":\"Demo worker\",\"priceWei\":\"1000000000000000000\"}"));
     }
 
@@ -61,7 +61,7 @@ class ServerMessagesTest {
         run.stdout("x");
         ExecutionStatusChanged completed = run.completed("{\"answer\":42}");
 
-        JsonNode data = json.readTree(messages.event(completed)).get("data");
+        JsonNode data = json.readTree(messages.event(completed).text()).get("data");
 
         assertThat(data.get("status").stringValue()).isEqualTo("COMPLETED");
         assertThat(data.get("output")).isEqualTo(json.readTree("{\"answer\":42}"));
@@ -74,15 +74,16 @@ class ServerMessagesTest {
 
     @Test
     void mapsAnErrorWithItsCodeAndTheCurrentTime() {
-        assertThat(json.readTree(messages.error(run.executionId(), ErrorCode.FORBIDDEN, "not yours")))
+        assertThat(json.readTree(messages.error(run.executionId(), ErrorCode.FORBIDDEN, "not yours").text()))
             .isEqualTo(json.readTree("{\"type\":\"error\",\"executionId\":\"" + run.executionId() + "\","
                     + "\"data\":{\"code\":\"FORBIDDEN\",\"message\":\"not yours\"},\"timestamp\":" + NOW + "}"));
-        assertThat(json.readTree(messages.error(null, ErrorCode.INVALID_JSON, "bad")).has("executionId")).isFalse();
+        assertThat(json.readTree(messages.error(null, ErrorCode.INVALID_JSON, "bad").text()).has("executionId"))
+            .isFalse();
     }
 
     @Test
     void mapsAPong() {
-        assertThat(json.readTree(messages.pong()))
+        assertThat(json.readTree(messages.pong().text()))
             .isEqualTo(json.readTree("{\"type\":\"pong\",\"timestamp\":" + NOW + "}"));
     }
 
