@@ -156,14 +156,17 @@ class AsyncApiDocumentTest {
         failing.pending();
 
         // always-written fields = required; the union over every variant = properties
-        assertFields("log", List.of(serverMessages.event(log)), List.of(serverMessages.event(log)));
-        assertFields("metrics", List.of(serverMessages.event(sample)), List.of(serverMessages.event(sample)));
-        assertFields("status", List.of(serverMessages.event(bare)), List.of(serverMessages.event(bare),
-                serverMessages.event(full.completed("{\"answer\":42}")), serverMessages.event(failing.failed(3))));
-        String errorOfNoExecution = serverMessages.error(null, ErrorCode.INVALID_JSON, "not JSON");
+        assertFields("log", List.of(serverMessages.event(log).text()), List.of(serverMessages.event(log).text()));
+        assertFields("metrics", List.of(serverMessages.event(sample).text()),
+                List.of(serverMessages.event(sample).text()));
+        assertFields("status", List.of(serverMessages.event(bare).text()),
+                List.of(serverMessages.event(bare).text(),
+                        serverMessages.event(full.completed("{\"answer\":42}")).text(),
+                        serverMessages.event(failing.failed(3)).text()));
+        String errorOfNoExecution = serverMessages.error(null, ErrorCode.INVALID_JSON, "not JSON").text();
         assertFields("error", List.of(errorOfNoExecution),
-                List.of(errorOfNoExecution, serverMessages.error(run.executionId(), ErrorCode.FORBIDDEN, "no")));
-        assertFields("pong", List.of(serverMessages.pong()), List.of(serverMessages.pong()));
+                List.of(errorOfNoExecution, serverMessages.error(run.executionId(), ErrorCode.FORBIDDEN, "no").text()));
+        assertFields("pong", List.of(serverMessages.pong().text()), List.of(serverMessages.pong().text()));
     }
 
     @Test
@@ -243,20 +246,20 @@ class AsyncApiDocumentTest {
     private List<String> everyServerMessage() {
         ExecutionFixture run = anExecution();
         List<String> messages = new ArrayList<>();
-        messages.add(serverMessages.event(run.pending()));
-        messages.add(serverMessages.event(run.running()));
-        messages.add(serverMessages.event(run.stdout("out")));
-        messages.add(serverMessages.event(run.stderr("err")));
-        messages.add(serverMessages.event(run.resources(1, 1.0)));
-        messages.add(serverMessages.event(run.completed("{}")));
+        messages.add(serverMessages.event(run.pending()).text());
+        messages.add(serverMessages.event(run.running()).text());
+        messages.add(serverMessages.event(run.stdout("out")).text());
+        messages.add(serverMessages.event(run.stderr("err")).text());
+        messages.add(serverMessages.event(run.resources(1, 1.0)).text());
+        messages.add(serverMessages.event(run.completed("{}")).text());
         for (EventType type : EventType.values()) {
             // a new event type fails here until it is mapped above (and documented)
             assertThat(run.events()).anySatisfy(event -> assertThat(event.type()).isEqualTo(type));
         }
         for (ErrorCode code : ErrorCode.values()) {
-            messages.add(serverMessages.error(run.executionId(), code, "text"));
+            messages.add(serverMessages.error(run.executionId(), code, "text").text());
         }
-        messages.add(serverMessages.pong());
+        messages.add(serverMessages.pong().text());
         return messages;
     }
 
