@@ -9,10 +9,14 @@ import com.agentnexus.support.Viewer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,11 @@ import reactor.core.scheduler.Schedulers;
 public class ExecutionReplay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionReplay.class);
+
+    private static final Duration[] BUCKETS = LongStream
+        .of(5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000)
+        .mapToObj(Duration::ofMillis)
+        .toArray(Duration[]::new);
 
     private static final String MEMORY = "memory";
 
@@ -138,12 +147,12 @@ public class ExecutionReplay implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay interrupted", e);
         }
-        catch (java.util.concurrent.TimeoutException e) {
+        catch (TimeoutException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
         finally {
             subscribes(source).increment();
-            duration(source, outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            duration(source, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -174,7 +183,7 @@ public class ExecutionReplay implements DisposableBean {
             .description("How long replays took, client pace included, by source and outcome")
             .tag("source", source)
             .tag("outcome", outcome)
-            .publishPercentileHistogram()
+            .serviceLevelObjectives(BUCKETS)
             .register(registry);
     }
 
