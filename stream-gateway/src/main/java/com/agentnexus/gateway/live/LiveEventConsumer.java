@@ -87,8 +87,6 @@ class LiveEventConsumer implements SmartLifecycle {
 
     @Override
     public void start() {
-        // taken before positioning: every record produced after it is read live
-        Instant since = Instant.now();
         Consumer<String, String> consumer = consumers.create("stream-gateway-live", "");
         this.consumer = consumer;
         List<TopicPartition> partitions = new ArrayList<>();
@@ -103,7 +101,8 @@ class LiveEventConsumer implements SmartLifecycle {
         // exist
         partitions.forEach(consumer::position);
         assigned = List.copyOf(partitions);
-        index.start(since, positions(consumer));
+        // taken once positioned: every record produced from now on is read live
+        index.start(Instant.now(), positions(consumer));
         running = true;
         polling = true;
         thread = new Thread(() -> pollLoop(consumer), "stream-gateway-live");
