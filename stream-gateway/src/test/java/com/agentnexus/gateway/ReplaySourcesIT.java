@@ -122,6 +122,11 @@ class ReplaySourcesIT extends GatewayIntegrationTest {
         assertThat(scanned()).as("records read from Kafka").isEqualTo(scanned);
         assertThat(kafkaReplays()).isEqualTo(fromKafka);
         assertThat(consumers.createdCount()).isEqualTo(created);
+        assertThat(meters.get("agentnexus.websocket.replay.duration")
+            .tags("source", "memory", "outcome", "completed")
+            .timer()
+            .count()).isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("agentnexus.websocket.live.consumer.lag").gauge().value()).isNotNegative();
     }
 
     @Test
