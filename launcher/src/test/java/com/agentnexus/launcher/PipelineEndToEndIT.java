@@ -85,7 +85,7 @@ class PipelineEndToEndIT {
             List<JsonNode> answer = stranger.untilTerminal(Duration.ofSeconds(30));
             assertThat(answer).hasSize(1);
             assertThat(answer.get(0).path("type").asString()).isEqualTo("error");
-            assertThat(answer.get(0).path("data").path("code").asString()).isEqualTo("FORBIDDEN");
+            assertThat(answer.get(0).path("data").path("code").asString()).isEqualTo("NOT_FOUND");
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
 class AuthorizationIT extends GatewayIntegrationTest {
 
     @Test
-    void anotherUserGetsForbiddenAndNoEvent() {
+    void anotherUserGetsTheAnswerOfANonexistentExecutionAndNoEvent() {
         ExecutionFixture run = finishedRun("bob", 4);
         publish(run.events());
 
@@ -23,7 +23,8 @@ class AuthorizationIT extends GatewayIntegrationTest {
             var error = alice.awaitError(run.executionId());
             alice.roundTrip();
 
-            assertThat(StreamClient.code(error)).isEqualTo("FORBIDDEN");
+            assertThat(StreamClient.code(error)).isEqualTo("NOT_FOUND");
+            assertThat(error.get("data").get("message").stringValue()).isEqualTo("no events found for this execution");
             assertThat(alice.messagesAbout(run.executionId())).containsExactly(error);
         }
     }

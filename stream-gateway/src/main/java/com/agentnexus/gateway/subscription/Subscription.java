@@ -62,9 +62,10 @@ public final class Subscription {
         }
         seenAny = true;
         // every event carries the owner, so whichever arrives first decides before
-        // anything is sent
-        if (!viewer.maySee(event.userId())) {
-            end(ErrorCode.FORBIDDEN, "this execution belongs to another user");
+        // anything is sent; another user's execution gets the answer of a nonexistent one
+        // when replay completes, so neither the answer nor its timing tells them apart
+        if (forbidden || !viewer.maySee(event.userId())) {
+            forbidden = true;
             return;
         }
         for (ExecutionEvent ready : buffer.accept(event)) {
@@ -96,9 +97,24 @@ public final class Subscription {
      * exist (yet).
      */
     synchronized void replayCompleted() {
-        if (!ended && !seenAny) {
+        if (!ended && (!seenAny || forbidden)) {
             end(ErrorCode.NOT_FOUND, "no events found for this execution");
         }
+    }
+
+    /** Another user's event arrived: the answer is NOT_FOUND once replay completes. */
+    private boolean forbidden;
+
+    Viewer viewer() {
+        return viewer;
+    }
+
+    /**
+     * The seq up to which the client has everything: fromSeq, or the last event released
+     * since.
+     */
+    synchronized long deliveredUpTo() {
+        return buffer.nextSeq() - 1;
     }
 
     synchronized void replayFailed() {

@@ -11,7 +11,9 @@ import reactor.core.publisher.Mono;
  * Starts a subscription in the one order that loses nothing at the hand-over: register
  * for live events first (they begin to buffer), then replay history up to end offsets
  * read after that registration. The overlap is delivered twice and the subscription's
- * reorder buffer drops the duplicates.
+ * reorder buffer drops the duplicates. Replay answers from the gateway's memory where it
+ * can, and gives another user's execution the same answer, in the same time, as one that
+ * does not exist.
  */
 @Component
 public class SubscriptionStarter {
@@ -35,14 +37,17 @@ public class SubscriptionStarter {
     public Mono<Void> start(Subscription subscription) {
         LiveFanOut.Registration registration = live.register(subscription.executionId(), subscription::accept);
         subscription.onEnd(registration::cancel);
-        return replay.replay(subscription.executionId(), event -> {
-            subscription.awaitRoom();
-            subscription.accept(event);
-        }, subscription::isActive).doOnSuccess(done -> subscription.replayCompleted()).onErrorResume(error -> {
-            log.warn("Replay of execution {} failed", subscription.executionId(), error);
-            subscription.replayFailed();
-            return Mono.empty();
-        });
+        return Mono.defer(() -> replay.replay(subscription.executionId(), subscription.viewer(),
+                subscription.deliveredUpTo(), event -> {
+                    subscription.awaitRoom();
+                    subscription.accept(event);
+                }, subscription::isActive))
+            .doOnSuccess(done -> subscription.replayCompleted())
+            .onErrorResume(error -> {
+                log.warn("Replay of execution {} failed", subscription.executionId(), error);
+                subscription.replayFailed();
+                return Mono.empty();
+            });
     }
 
 }

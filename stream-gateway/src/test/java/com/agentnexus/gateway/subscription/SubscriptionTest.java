@@ -50,14 +50,16 @@ class SubscriptionTest {
     }
 
     @Test
-    void refusesAnotherUsersExecutionBeforeSendingAnything() {
+    void answersAnotherUsersExecutionAsNonexistentOnceReplayCompletedSendingNothing() {
         List<ExecutionEvent> events = finishedRun();
         var subscription = new Subscription(run.executionId(), viewer("mallory"), 0, sink);
 
         events.forEach(subscription::accept);
+        assertThat(sink.errors).as("not before replay completes: as long as for a nonexistent one").isEmpty();
+        subscription.replayCompleted();
 
         assertThat(sink.events).isEmpty();
-        assertThat(sink.errors).containsExactly(ErrorCode.FORBIDDEN);
+        assertThat(sink.errors).containsExactly(ErrorCode.NOT_FOUND);
         assertThat(sink.ended).isTrue();
     }
 
@@ -67,8 +69,9 @@ class SubscriptionTest {
         var subscription = new Subscription(run.executionId(), viewer("mallory"), 3, sink);
 
         subscription.accept(events.get(0));
+        subscription.replayCompleted();
 
-        assertThat(sink.errors).containsExactly(ErrorCode.FORBIDDEN);
+        assertThat(sink.errors).containsExactly(ErrorCode.NOT_FOUND);
     }
 
     @Test
