@@ -30,6 +30,9 @@ public final class Subscription {
 
     private boolean ended;
 
+    /** Another user's event arrived: the answer is NOT_FOUND once replay completes. */
+    private boolean forbidden;
+
     /**
      * Events held for a gap before them, at most: live events wait here while the
      * connection's earlier replays run, and a gap that history never fills must not grow
@@ -101,9 +104,6 @@ public final class Subscription {
             end(ErrorCode.NOT_FOUND, "no events found for this execution");
         }
     }
-
-    /** Another user's event arrived: the answer is NOT_FOUND once replay completes. */
-    private boolean forbidden;
 
     Viewer viewer() {
         return viewer;
