@@ -85,16 +85,9 @@ final class SilentSocket implements AutoCloseable {
         int pings = 0;
         int texts = 0;
         while (true) {
-            int opcode = in.readUnsignedByte() & 0x0F;
-            long length = in.readUnsignedByte() & 0x7F;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            }
-            else if (length == 127) {
-                length = in.readLong();
-            }
-            byte[] payload = new byte[(int) length];
-            in.readFully(payload);
+            Frame frame = readFrame();
+            int opcode = frame.opcode();
+            byte[] payload = frame.payload();
             if (opcode == 0x9) {
                 pings++;
             }
@@ -110,22 +103,33 @@ final class SilentSocket implements AutoCloseable {
         }
     }
 
+    /** One unmasked frame from the server, whatever its kind. */
+    private Frame readFrame() throws IOException {
+        int opcode = in.readUnsignedByte() & 0x0F;
+        long length = in.readUnsignedByte() & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        }
+        else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return new Frame(opcode, payload);
+    }
+
+    private record Frame(int opcode, byte[] payload) {
+    }
+
     /**
      * Reads frames, answering nothing, until a text frame, and returns it (or a read
      * timeout: IOException).
      */
     String readText() throws IOException {
         while (true) {
-            int opcode = in.readUnsignedByte() & 0x0F;
-            long length = in.readUnsignedByte() & 0x7F;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            }
-            else if (length == 127) {
-                length = in.readLong();
-            }
-            byte[] payload = new byte[(int) length];
-            in.readFully(payload);
+            Frame frame = readFrame();
+            int opcode = frame.opcode();
+            byte[] payload = frame.payload();
             if (opcode == 0x1) {
                 return new String(payload, StandardCharsets.UTF_8);
             }
