@@ -14,9 +14,10 @@ public enum ErrorCode {
     INVALID_EXECUTION_ID,
     /** The {@code fromSeq} is not a non-negative integer. */
     INVALID_FROM_SEQ,
-    /** The execution belongs to another user. */
-    FORBIDDEN,
-    /** Kafka holds no event of the execution. */
+    /**
+     * No event of the execution exists, or it belongs to another user: the same answer,
+     * so that nobody learns which ids exist.
+     */
     NOT_FOUND,
     /** The connection already subscribes to the execution. */
     ALREADY_SUBSCRIBED,

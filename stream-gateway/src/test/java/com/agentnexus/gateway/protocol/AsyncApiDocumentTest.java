@@ -165,7 +165,7 @@ class AsyncApiDocumentTest {
                         serverMessages.event(failing.failed(3)).text()));
         String errorOfNoExecution = serverMessages.error(null, ErrorCode.INVALID_JSON, "not JSON").text();
         assertFields("error", List.of(errorOfNoExecution),
-                List.of(errorOfNoExecution, serverMessages.error(run.executionId(), ErrorCode.FORBIDDEN, "no").text()));
+                List.of(errorOfNoExecution, serverMessages.error(run.executionId(), ErrorCode.NOT_FOUND, "no").text()));
         assertFields("pong", List.of(serverMessages.pong().text()), List.of(serverMessages.pong().text()));
     }
 

@@ -74,9 +74,11 @@ class ServerMessagesTest {
 
     @Test
     void mapsAnErrorWithItsCodeAndTheCurrentTime() {
-        assertThat(json.readTree(messages.error(run.executionId(), ErrorCode.FORBIDDEN, "not yours").text()))
+        assertThat(json.readTree(
+                messages.error(run.executionId(), ErrorCode.NOT_FOUND, "no events found for this execution").text()))
             .isEqualTo(json.readTree("{\"type\":\"error\",\"executionId\":\"" + run.executionId() + "\","
-                    + "\"data\":{\"code\":\"FORBIDDEN\",\"message\":\"not yours\"},\"timestamp\":" + NOW + "}"));
+                    + "\"data\":{\"code\":\"NOT_FOUND\",\"message\":\"no events found for this execution\"},\"timestamp\":"
+                    + NOW + "}"));
         assertThat(json.readTree(messages.error(null, ErrorCode.INVALID_JSON, "bad").text()).has("executionId"))
             .isFalse();
     }
