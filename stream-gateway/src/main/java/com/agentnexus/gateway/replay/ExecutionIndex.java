@@ -3,26 +3,21 @@ package com.agentnexus.gateway.replay;
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.ExecutionId;
 import com.agentnexus.events.ExecutionStatusChanged;
-import com.agentnexus.events.UserId;
 import com.agentnexus.support.TopicsProperties;
 import com.agentnexus.support.Viewer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,34 +36,28 @@ import org.springframework.stereotype.Component;
  * <li><b>Window</b>: the recent events of each execution indexed from its start, up to
  * {@code window-per-execution} each (the oldest dropped first) and {@code window-total}
  * for all (ended executions dropped first, then the least recently active). A dropped
- * window is not rebuilt.</li>
+ * window is not rebuilt. See {@link RecentEvents}.</li>
  * </ul>
  * Only the records that the index or a window needs are decoded: every record of an
- * execution with a window, status records, and the first record of an execution.
+ * execution with a window, status records, and the first record of an execution. One
+ * lock, this object's, guards the index and its windows: the live consumer feeds them
+ * while subscriptions look up.
  */
 @Component
 public class ExecutionIndex {
-
-    /** Roughly what a decoded event costs beyond its encoded size. */
-    private static final int EVENT_OVERHEAD = 64;
 
     private final Duration startMargin;
 
     private final int capacity;
 
-    private final long windowPerExecution;
-
-    private final long windowTotal;
-
     private final List<String> topics;
 
     private final int statusTopic;
 
-    private final LinkedHashMap<ExecutionId, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
+    /** Access-ordered: the least recently active first, forgotten first. */
+    private final LinkedHashMap<ExecutionId, IndexedExecution> executions = new LinkedHashMap<>(1024, 0.75f, true);
 
-    private final LinkedHashMap<ExecutionId, Entry> runningWindows = new LinkedHashMap<>(256, 0.75f, true);
-
-    private final LinkedHashMap<ExecutionId, Entry> endedWindows = new LinkedHashMap<>(256, 0.75f, true);
+    private final RecentEvents recentEvents;
 
     /** Next offset the live consumer will hand over, per partition. */
     private final Map<TopicPartition, Long> processed = new HashMap<>();
@@ -78,13 +67,11 @@ public class ExecutionIndex {
     /** Nothing is authoritative until the live consumer is positioned. */
     private Instant horizon = Instant.MAX;
 
-    private long windowBytes;
-
     ExecutionIndex(ReplayProperties properties, TopicsProperties topicsProperties, MeterRegistry registry) {
         this.startMargin = properties.startMargin();
         this.capacity = properties.indexCapacity();
-        this.windowPerExecution = properties.windowPerExecution().toBytes();
-        this.windowTotal = properties.windowTotal().toBytes();
+        this.recentEvents = new RecentEvents(properties.windowPerExecution().toBytes(),
+                properties.windowTotal().toBytes());
         this.topics = topicsProperties.toTopics().all();
         this.statusTopic = topics.indexOf(topicsProperties.toTopics().status());
         Gauge.builder("agentnexus.gateway.replay.window", this, ExecutionIndex::windowBytes)
@@ -120,39 +107,32 @@ public class ExecutionIndex {
             // would not read it either
             return;
         }
-        Entry entry = entries.get(executionId);
-        if (entry == null) {
-            entry = new Entry(executionId, partition, topics.size(), isAfterHorizon(executionId));
-            entries.put(executionId, entry);
-            if (entry.complete) {
-                entry.window = new TreeMap<>();
-                runningWindows.put(executionId, entry);
+        IndexedExecution execution = executions.get(executionId);
+        if (execution == null) {
+            execution = new IndexedExecution(executionId, topics.size(), isAfterHorizon(executionId));
+            executions.put(executionId, execution);
+            if (execution.complete) {
+                recentEvents.open(execution);
             }
             forgetBeyondCapacity();
         }
         int topicIndex = topics.indexOf(topic);
-        if (topicIndex >= 0 && entry.firstOffsets[topicIndex] < 0) {
-            entry.firstOffsets[topicIndex] = offset;
-        }
-        if (entry.owner != null && topicIndex != statusTopic && entry.window == null) {
+        execution.seenAt(topicIndex, offset);
+        if (execution.owner != null && topicIndex != statusTopic && execution.window == null) {
             return;
         }
         ExecutionEvent decoded = event.get().orElse(null);
         if (decoded == null) {
             return;
         }
-        if (entry.owner == null) {
-            entry.owner = decoded.userId();
+        if (execution.owner == null) {
+            execution.owner = decoded.userId();
         }
-        if (decoded instanceof ExecutionStatusChanged status && status.isTerminal() && !entry.ended) {
-            entry.ended = true;
-            if (runningWindows.remove(executionId) != null) {
-                endedWindows.put(executionId, entry);
-            }
+        if (decoded instanceof ExecutionStatusChanged status && status.isTerminal() && !execution.ended) {
+            execution.ended = true;
+            recentEvents.ended(execution);
         }
-        if (entry.window != null) {
-            addToWindow(entry, decoded, size + EVENT_OVERHEAD);
-        }
+        recentEvents.add(execution, decoded, size);
     }
 
     /**
@@ -183,27 +163,15 @@ public class ExecutionIndex {
 
     /** What the index can tell a subscriber of {@code executionId}, now. */
     synchronized Lookup lookup(ExecutionId executionId, Viewer viewer, long fromSeq) {
-        Entry entry = entries.get(executionId);
-        boolean visible = entry != null && entry.owner != null && viewer.maySee(entry.owner);
-        if (visible && entry.complete) {
-            TreeMap<Long, Held> window = entry.window;
-            if (window != null && entry.trimmedUpTo <= fromSeq && !window.isEmpty()) {
-                List<ExecutionEvent> events = new ArrayList<>();
-                window.tailMap(fromSeq, false).values().forEach(held -> events.add(held.event()));
-                if (events.isEmpty()) {
-                    // nothing new, but the subscription must learn that the execution
-                    // exists (and ends, if this is its terminal status)
-                    events.add(window.lastEntry().getValue().event());
-                }
-                return new Lookup.InMemory(events);
+        IndexedExecution execution = executions.get(executionId);
+        boolean visible = execution != null && execution.owner != null && viewer.maySee(execution.owner);
+        if (visible && execution.complete) {
+            ExecutionWindow window = execution.window;
+            Optional<List<ExecutionEvent>> held = (window != null) ? window.eventsAfter(fromSeq) : Optional.empty();
+            if (held.isPresent()) {
+                return new Lookup.InMemory(held.get());
             }
-            Map<String, Long> first = new HashMap<>();
-            for (int i = 0; i < topics.size(); i++) {
-                if (entry.firstOffsets[i] >= 0) {
-                    first.put(topics.get(i), entry.firstOffsets[i]);
-                }
-            }
-            return new Lookup.FromOffsets(first);
+            return new Lookup.FromOffsets(execution.firstOffsets(topics));
         }
         if (isAfterHorizon(executionId)) {
             return new Lookup.Unknown();
@@ -217,48 +185,12 @@ public class ExecutionIndex {
         return horizon != Instant.MAX && executionId.createdAt().minus(startMargin).isAfter(horizon);
     }
 
-    private void addToWindow(Entry entry, ExecutionEvent event, long bytes) {
-        TreeMap<Long, Held> window = entry.window;
-        if (event.seq() <= entry.trimmedUpTo || window == null
-                || window.putIfAbsent(event.seq(), new Held(event, bytes)) != null) {
-            return;
-        }
-        entry.bytes += bytes;
-        windowBytes += bytes;
-        (entry.ended ? endedWindows : runningWindows).get(entry.executionId);
-        while (entry.bytes > windowPerExecution && !window.isEmpty()) {
-            var oldest = window.pollFirstEntry();
-            entry.trimmedUpTo = Math.max(entry.trimmedUpTo, oldest.getKey());
-            entry.bytes -= oldest.getValue().bytes();
-            windowBytes -= oldest.getValue().bytes();
-        }
-        if (window.isEmpty()) {
-            dropWindow(entry);
-        }
-        while (windowBytes > windowTotal) {
-            LinkedHashMap<ExecutionId, Entry> from = endedWindows.isEmpty() ? runningWindows : endedWindows;
-            Iterator<Entry> eldest = from.values().iterator();
-            if (!eldest.hasNext()) {
-                break;
-            }
-            dropWindow(eldest.next());
-        }
-    }
-
-    private void dropWindow(Entry entry) {
-        windowBytes -= entry.bytes;
-        entry.bytes = 0;
-        entry.window = null;
-        runningWindows.remove(entry.executionId);
-        endedWindows.remove(entry.executionId);
-    }
-
     private void forgetBeyondCapacity() {
-        while (entries.size() > capacity) {
-            Iterator<Entry> eldest = entries.values().iterator();
-            Entry forgotten = eldest.next();
+        while (executions.size() > capacity) {
+            Iterator<IndexedExecution> eldest = executions.values().iterator();
+            IndexedExecution forgotten = eldest.next();
             eldest.remove();
-            dropWindow(forgotten);
+            recentEvents.drop(forgotten);
             // the index no longer knows every execution created up to the forgotten one,
             // nor its records below what the live consumer has handed over so far
             Instant created = forgotten.executionId.createdAt().plus(startMargin);
@@ -278,11 +210,11 @@ public class ExecutionIndex {
     }
 
     synchronized long windowBytes() {
-        return windowBytes;
+        return recentEvents.bytes();
     }
 
     synchronized int size() {
-        return entries.size();
+        return executions.size();
     }
 
     /** What {@link #lookup} found. */
@@ -313,40 +245,6 @@ public class ExecutionIndex {
          * partition; none: up to the end offsets).
          */
         record ByTime(Map<TopicPartition, Long> bounds) implements Lookup {
-        }
-
-    }
-
-    private record Held(ExecutionEvent event, long bytes) {
-    }
-
-    private static final class Entry {
-
-        final ExecutionId executionId;
-
-        final int partition;
-
-        final long[] firstOffsets;
-
-        final boolean complete;
-
-        @Nullable UserId owner;
-
-        boolean ended;
-
-        @Nullable TreeMap<Long, Held> window;
-
-        long bytes;
-
-        /** Seqs up to this may be missing from the window. */
-        long trimmedUpTo;
-
-        Entry(ExecutionId executionId, int partition, int topicCount, boolean complete) {
-            this.executionId = executionId;
-            this.partition = partition;
-            this.firstOffsets = new long[topicCount];
-            Arrays.fill(firstOffsets, -1);
-            this.complete = complete;
         }
 
     }
