@@ -6,10 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +19,11 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The open WebSocket connections of this gateway: the
- * {@code agentnexus_active_websocket_connections} gauge, their outbound queues' depths
- * (the deepest now, and once a second each one's into a histogram), and a graceful
- * shutdown that closes each with 1001 so clients reconnect (to another gateway) and
- * resume by seq. It stops before the web server's own graceful shutdown, which would
+ * The open WebSocket connections of this gateway: one heartbeat for all of them (pings,
+ * idle closes), the {@code agentnexus_active_websocket_connections} gauge, their outbound
+ * queues' depths (the deepest now, and once a second each one's into a histogram), and a
+ * graceful shutdown that closes each with 1001 so clients reconnect (to another gateway)
+ * and resume by seq. It stops before the web server's own graceful shutdown, which would
  * otherwise wait for sockets that never end.
  */
 @Component
@@ -36,8 +35,18 @@ class ActiveConnections implements SmartLifecycle {
 
     private static final double[] DEPTH_BUCKETS = { 1, 8, 64, 512, 2048, 8192 };
 
-    // each open connection with the depth of its outbound queue
-    private final Map<ServerClose, IntSupplier> open = new ConcurrentHashMap<>();
+    private static final Duration COARSEST_BEAT = Duration.ofSeconds(1);
+
+    private static final Duration FINEST_BEAT = Duration.ofMillis(10);
+
+    private static final long DEPTH_SAMPLE_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final Set<OpenConnection> open = ConcurrentHashMap.newKeySet();
+
+    private final Duration beatEvery;
+
+    // the heartbeat's thread only
+    private long depthsSampled = System.nanoTime();
 
     private final Duration closeTimeout;
 
@@ -45,7 +54,7 @@ class ActiveConnections implements SmartLifecycle {
 
     private final DistributionSummary queueDepths;
 
-    private @Nullable Disposable depthSampling;
+    private @Nullable Disposable heartbeat;
 
     private volatile boolean running;
 
@@ -55,7 +64,8 @@ class ActiveConnections implements SmartLifecycle {
 
     ActiveConnections(MeterRegistry registry, ConnectionProperties properties) {
         this.closeTimeout = properties.closeTimeout();
-        Gauge.builder("agentnexus.active.websocket.connections", open, Map::size)
+        this.beatEvery = beatEvery(properties.pingInterval(), properties.idleTimeout());
+        Gauge.builder("agentnexus.active.websocket.connections", open, Set::size)
             .description("Open WebSocket connections of this gateway")
             .register(registry);
         Gauge.builder("agentnexus.websocket.outbound.queue.max", this, ActiveConnections::deepestQueue)
@@ -78,8 +88,8 @@ class ActiveConnections implements SmartLifecycle {
      * Registers a new connection; false once shutdown has begun (the caller closes it
      * with 1001).
      */
-    boolean open(ServerClose connection, IntSupplier queued) {
-        open.put(connection, queued);
+    boolean open(OpenConnection connection) {
+        open.add(connection);
         if (stopping) {
             open.remove(connection);
             return false;
@@ -87,7 +97,7 @@ class ActiveConnections implements SmartLifecycle {
         return true;
     }
 
-    void closed(ServerClose connection) {
+    void closed(OpenConnection connection) {
         open.remove(connection);
         if (stopping && open.isEmpty()) {
             synchronized (open) {
@@ -100,33 +110,63 @@ class ActiveConnections implements SmartLifecycle {
         return open.size();
     }
 
+    /**
+     * How often the heartbeat runs: a tenth of the idle timeout (a silent connection
+     * closes at most 10 % late), often enough to ping on time, at most once a second and
+     * at least every 10 ms.
+     */
+    static Duration beatEvery(Duration pingInterval, Duration idleTimeout) {
+        Duration beat = idleTimeout.dividedBy(10);
+        if (pingInterval.compareTo(beat) < 0) {
+            beat = pingInterval;
+        }
+        if (beat.compareTo(COARSEST_BEAT) > 0) {
+            return COARSEST_BEAT;
+        }
+        return beat.compareTo(FINEST_BEAT) < 0 ? FINEST_BEAT : beat;
+    }
+
     private double deepestQueue() {
         int deepest = 0;
-        for (IntSupplier queued : open.values()) {
-            deepest = Math.max(deepest, queued.getAsInt());
+        for (OpenConnection connection : open) {
+            deepest = Math.max(deepest, connection.queued());
         }
         return deepest;
     }
 
-    private void sampleQueueDepths() {
-        open.values().forEach(queued -> queueDepths.record(queued.getAsInt()));
+    /**
+     * Pings, idle closes and the queue-depth samples of every connection, from one timer.
+     */
+    private void beat() {
+        long now = System.nanoTime();
+        boolean sampleDepths = now - depthsSampled >= DEPTH_SAMPLE_NANOS;
+        if (sampleDepths) {
+            depthsSampled = now;
+        }
+        for (OpenConnection connection : open) {
+            connection.beat(now);
+            if (sampleDepths) {
+                queueDepths.record(connection.queued());
+            }
+        }
     }
 
     @Override
     public void start() {
         stopping = false;
         running = true;
-        depthSampling = Schedulers.parallel().schedulePeriodically(this::sampleQueueDepths, 1, 1, TimeUnit.SECONDS);
+        long period = beatEvery.toNanos();
+        heartbeat = Schedulers.parallel().schedulePeriodically(this::beat, period, period, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void stop() {
         stopping = true;
         running = false;
-        if (depthSampling != null) {
-            depthSampling.dispose();
+        if (heartbeat != null) {
+            heartbeat.dispose();
         }
-        List<ServerClose> connections = List.copyOf(open.keySet());
+        List<OpenConnection> connections = List.copyOf(open);
         if (connections.isEmpty()) {
             return;
         }

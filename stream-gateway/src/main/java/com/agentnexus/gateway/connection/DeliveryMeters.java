@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,12 +50,20 @@ class DeliveryMeters {
 
     /** One message is handed to a client's socket now. */
     void sent(OutboundMessage message) {
-        sent.increment();
-        long timestamp = message.eventTimestamp();
-        if (timestamp != OutboundMessage.NO_EVENT) {
-            // clocks of other hosts may run ahead: a message is never sent before it
-            // exists
-            latency.record(Math.max(0, epochMillis.getAsLong() - timestamp), TimeUnit.MILLISECONDS);
+        sent(List.of(message));
+    }
+
+    /** These messages are handed to a client's socket now, together. */
+    void sent(List<OutboundMessage> messages) {
+        sent.increment(messages.size());
+        long now = epochMillis.getAsLong();
+        for (OutboundMessage message : messages) {
+            long timestamp = message.eventTimestamp();
+            if (timestamp != OutboundMessage.NO_EVENT) {
+                // clocks of other hosts may run ahead: a message is never sent before it
+                // exists
+                latency.record(Math.max(0, now - timestamp), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -34,6 +34,12 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
 
+    /**
+     * Session attribute holding the connection's Netty channel, which Spring's session
+     * does not expose: {@link ChannelSocket} writes it directly.
+     */
+    static final String CHANNEL = Channel.class.getName();
+
     private final RequestUpgradeStrategy delegate;
 
     EventLoopUpgradeStrategy() {
@@ -48,17 +54,17 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
     public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
             Supplier<HandshakeInfo> handshakeInfoFactory) {
         Channel channel = channelOf(exchange);
-        Supplier<HandshakeInfo> withSocketControl = () -> {
+        Supplier<HandshakeInfo> withChannel = () -> {
             HandshakeInfo info = handshakeInfoFactory.get();
             if (channel == null) {
                 return info;
             }
             Map<String, Object> attributes = new HashMap<>(info.getAttributes());
-            attributes.put(SocketControl.ATTRIBUTE, SocketControl.of(channel));
+            attributes.put(CHANNEL, channel);
             return new HandshakeInfo(info.getUri(), info.getHeaders(), info.getCookies(), info.getPrincipal(),
                     info.getSubProtocol(), info.getRemoteAddress(), attributes, info.getLogPrefix());
         };
-        Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, withSocketControl));
+        Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, withChannel));
         EventLoop eventLoop = channel == null ? null : channel.eventLoop();
         if (eventLoop == null || eventLoop.inEventLoop()) {
             return upgrade;

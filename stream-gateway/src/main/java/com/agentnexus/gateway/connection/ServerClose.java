@@ -23,7 +23,7 @@ final class ServerClose {
 
     private final WebSocketSession session;
 
-    private final SocketControl socket;
+    private final FrameSocket socket;
 
     private final Duration timeout;
 
@@ -31,7 +31,7 @@ final class ServerClose {
 
     private final Sinks.Empty<Void> done = Sinks.empty();
 
-    ServerClose(WebSocketSession session, SocketControl socket, Duration timeout) {
+    ServerClose(WebSocketSession session, FrameSocket socket, Duration timeout) {
         this.session = session;
         this.socket = socket;
         this.timeout = timeout;
@@ -44,7 +44,7 @@ final class ServerClose {
         if (started.compareAndSet(false, true)) {
             session.close(status)
                 .timeout(timeout)
-                .onErrorResume(stuck -> Mono.fromRunnable(socket.abort()))
+                .onErrorResume(stuck -> Mono.fromRunnable(socket::abort))
                 .doFinally(signal -> done.tryEmitEmpty())
                 .subscribe();
         }

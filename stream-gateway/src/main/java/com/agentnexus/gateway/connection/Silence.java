@@ -9,11 +9,7 @@ import java.util.function.LongSupplier;
  */
 final class Silence {
 
-    private static final Duration FINEST_CHECK = Duration.ofMillis(10);
-
     private final long limitNanos;
-
-    private final Duration checkEvery;
 
     private final LongSupplier nanoTime;
 
@@ -21,10 +17,6 @@ final class Silence {
 
     Silence(Duration limit, LongSupplier nanoTime) {
         this.limitNanos = limit.toNanos();
-        // a tenth of the limit: a silent connection closes at most 10 % late, and checks
-        // stay rare
-        Duration tenth = limit.dividedBy(10);
-        this.checkEvery = tenth.compareTo(FINEST_CHECK) < 0 ? FINEST_CHECK : tenth;
         this.nanoTime = nanoTime;
         this.lastHeard = nanoTime.getAsLong();
     }
@@ -35,10 +27,6 @@ final class Silence {
 
     boolean tooLong() {
         return nanoTime.getAsLong() - lastHeard >= limitNanos;
-    }
-
-    Duration checkEvery() {
-        return checkEvery;
     }
 
 }

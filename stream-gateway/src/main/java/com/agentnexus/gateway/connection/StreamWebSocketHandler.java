@@ -1,10 +1,10 @@
 package com.agentnexus.gateway.connection;
 
 import com.agentnexus.gateway.protocol.ClientMessageParser;
-import com.agentnexus.gateway.protocol.OutboundMessage;
 import com.agentnexus.gateway.protocol.ServerMessages;
 import com.agentnexus.support.Viewer;
 import com.agentnexus.gateway.subscription.SubscriptionStarter;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -15,7 +15,6 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.channel.AbortedException;
@@ -34,8 +33,6 @@ class StreamWebSocketHandler implements WebSocketHandler {
     static final CloseStatus TOO_SLOW = new CloseStatus(1013, "too slow; reconnect and resume with fromSeq");
 
     private static final Logger log = LoggerFactory.getLogger(StreamWebSocketHandler.class);
-
-    private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final ClientMessageParser parser;
 
@@ -71,56 +68,41 @@ class StreamWebSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> serve(WebSocketSession session, Viewer viewer) {
-        SocketControl socket = session.getAttributes().get(SocketControl.ATTRIBUTE) instanceof SocketControl control
-                ? control : SocketControl.NONE;
+        if (!(session.getAttributes().get(EventLoopUpgradeStrategy.CHANNEL) instanceof Channel channel)) {
+            // unreachable on Reactor Netty, which is the only server here
+            log.error("WebSocket connection {} has no Netty channel; closing it", session.getId());
+            return session.close(CloseStatus.SERVER_ERROR);
+        }
+        var socket = new ChannelSocket(channel, meters);
         var close = new ServerClose(session, socket, properties.closeTimeout());
-        var outbound = new Outbound(properties.outboundQueueCapacity(), socket.writable(), properties.slowClientGrace(),
+        var outbound = new Outbound(properties.outboundQueueCapacity(), socket, properties.slowClientGrace(),
                 System::nanoTime, () -> closeOverloaded(session, close));
-        if (!active.open(close, outbound::queued)) {
-            close.close(ActiveConnections.SHUTTING_DOWN);
+        var silence = new Silence(properties.idleTimeout(), System::nanoTime);
+        var open = new OpenConnection(close::close, outbound, silence, properties.pingInterval(), System::nanoTime);
+        if (!active.open(open)) {
+            open.close(ActiveConnections.SHUTTING_DOWN);
             return close.done();
         }
         var connection = new Connection(viewer, outbound, parser, messages, starter, properties.maxSubscriptions());
         var rate = new MessageRate(properties.messagesPerSecond(), properties.messageBurst(), System::nanoTime);
-        var silence = new Silence(properties.idleTimeout(), System::nanoTime);
         Mono<Void> inbound = session.receive().doOnNext(message -> {
             silence.heard();
-            receive(session, connection, close, rate, message);
+            receive(session, connection, open, rate, message);
         }).then().doFinally(signal -> {
             close.inboundEnded();
             connection.close();
         });
-        Flux<WebSocketMessage> pings = Flux.interval(properties.pingInterval(), properties.pingInterval())
-            .map(tick -> session.pingMessage(buffers -> buffers.wrap(NO_PAYLOAD)))
-            .takeUntilOther(outbound.completed());
-        Mono<Void> send = session.send(Flux.merge(outbound.messages().map(message -> frame(session, message)), pings));
-        Mono<Void> idleWatch = Flux.interval(silence.checkEvery())
-            .takeUntilOther(outbound.completed())
-            .filter(tick -> silence.tooLong())
-            .next()
-            .doOnNext(tick -> close.close(IDLE))
-            .then();
-        return Mono.when(inbound, send, idleWatch, close.done())
-            .onErrorResume(StreamWebSocketHandler::isDisconnect, error -> {
-                // a client gone without a close frame is no failure of ours: one line, no
-                // trace, and nothing left for the server to log
-                log.debug("WebSocket connection {} dropped by the client: {}", session.getId(), error.toString());
-                return Mono.empty();
-            })
-            .doOnError(error -> logFailure(session, error))
-            .doFinally(signal -> {
-                connection.close();
-                active.closed(close);
-            });
-    }
-
-    /**
-     * The message as a text frame around its shared bytes: no copy, no re-encoding per
-     * connection.
-     */
-    private WebSocketMessage frame(WebSocketSession session, OutboundMessage message) {
-        meters.sent(message);
-        return new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(message.utf8()));
+        // what the server sends does not go through the session: Outbound writes the
+        // socket
+        return Mono.when(inbound, close.done()).onErrorResume(StreamWebSocketHandler::isDisconnect, error -> {
+            // a client gone without a close frame is no failure of ours: one line, no
+            // trace, and nothing left for the server to log
+            log.debug("WebSocket connection {} dropped by the client: {}", session.getId(), error.toString());
+            return Mono.empty();
+        }).doOnError(error -> logFailure(session, error)).doFinally(signal -> {
+            connection.close();
+            active.closed(open);
+        });
     }
 
     /**
@@ -149,7 +131,7 @@ class StreamWebSocketHandler implements WebSocketHandler {
      * never get here: Reactor Netty answers them itself, so they do not keep a connection
      * from the idle timeout.
      */
-    private void receive(WebSocketSession session, Connection connection, ServerClose close, MessageRate rate,
+    private void receive(WebSocketSession session, Connection connection, OpenConnection open, MessageRate rate,
             WebSocketMessage message) {
         WebSocketMessage.Type type = message.getType();
         if (type == WebSocketMessage.Type.PONG || type == WebSocketMessage.Type.PING) {
@@ -167,7 +149,7 @@ class StreamWebSocketHandler implements WebSocketHandler {
             case REFUSE -> connection.refuse(rate.perSecond());
             case CLOSE -> {
                 log.info("Closing WebSocket connection {}: it kept sending past the rate limit", session.getId());
-                close.close(FLOODING);
+                open.close(FLOODING);
             }
         }
     }

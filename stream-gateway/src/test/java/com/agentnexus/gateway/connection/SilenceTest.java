@@ -30,10 +30,4 @@ class SilenceTest {
         assertThat(silence.tooLong()).isFalse();
     }
 
-    @Test
-    void checksTenTimesPerLimitButNotFasterThanEveryTenMilliseconds() {
-        assertThat(silence.checkEvery()).isEqualTo(Duration.ofSeconds(6));
-        assertThat(new Silence(Duration.ofMillis(50), now::get).checkEvery()).isEqualTo(Duration.ofMillis(10));
-    }
-
 }

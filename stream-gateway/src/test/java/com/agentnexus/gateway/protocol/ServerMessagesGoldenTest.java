@@ -10,12 +10,17 @@ import com.agentnexus.events.ExecutionStatus;
 import com.agentnexus.events.ExecutionStatusChanged;
 import com.agentnexus.events.LogLineEmitted;
 import com.agentnexus.events.ResourcesSampled;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,10 +129,53 @@ class ServerMessagesGoldenTest {
 
         OutboundMessage untimed = timed.untimed();
 
-        assertThat(untimed.utf8()).isSameAs(timed.utf8());
+        assertThat(untimed.frame()).isSameAs(timed.frame());
         assertThat(untimed.eventTimestamp()).isEqualTo(OutboundMessage.NO_EVENT);
         assertThat(timed.eventTimestamp()).isNotEqualTo(OutboundMessage.NO_EVENT);
         assertThat(untimed.untimed()).isSameAs(untimed);
+    }
+
+    /**
+     * Each message is one final, unmasked text frame around its JSON, whatever the length
+     * field's size: Netty's client-side decoder reads it back to the same text.
+     */
+    @ParameterizedTest
+    @MethodSource("lengthsAroundTheFrameHeaderSizes")
+    void eachMessageIsOneTextFrameAClientDecodes(int textLength) {
+        String text = "é中😀" + "x".repeat(textLength);
+        OutboundMessage message = messages.error(null, ErrorCode.INVALID_JSON, text);
+        var client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 1 << 20));
+
+        client.writeInbound(Unpooled.wrappedBuffer(message.frame()));
+
+        TextWebSocketFrame frame = client.readInbound();
+        try {
+            assertThat(frame.isFinalFragment()).isTrue();
+            assertThat(frame.text()).isEqualTo(message.text()).contains(text);
+            assertThat(message.utf8()).isEqualTo(message.text().getBytes(StandardCharsets.UTF_8));
+            assertThat((Object) client.readInbound()).isNull();
+        }
+        finally {
+            frame.release();
+            client.finishAndReleaseAll();
+        }
+    }
+
+    static Stream<Integer> lengthsAroundTheFrameHeaderSizes() {
+        // the JSON around the text adds about 95 bytes: both sides of 125 and of 65,535
+        return IntStream
+            .concat(IntStream.of(0, 300_000),
+                    IntStream.concat(IntStream.rangeClosed(15, 40), IntStream.rangeClosed(65_420, 65_450)))
+            .boxed();
+    }
+
+    @Test
+    void theLengthsAboveCoverEachSideOfEachHeaderSize() {
+        var payloadLengths = lengthsAroundTheFrameHeaderSizes()
+            .map(length -> messages.error(null, ErrorCode.INVALID_JSON, "é中😀" + "x".repeat(length)).utf8().length)
+            .toList();
+
+        assertThat(payloadLengths).contains(125, 126, 65_535, 65_536);
     }
 
     /** The former ServerMessages, tree by tree, as it was: the golden reference. */
