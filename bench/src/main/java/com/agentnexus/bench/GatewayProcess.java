@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,9 @@ public final class GatewayProcess implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m");
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    // " 1: 12345 678900 java.lang.String (java.base@17)"
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 
     private final Process process;
 
@@ -117,6 +122,21 @@ public final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("no heap figure in: " + info);
         }
         return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    /**
+     * Live objects by class (jcmd GC.class_histogram, which collects first): class name →
+     * bytes.
+     */
+    public Map<String, Long> liveBytesByClass() throws IOException, InterruptedException {
+        Map<String, Long> bytes = new HashMap<>();
+        for (String line : jcmd("GC.class_histogram").split("\n")) {
+            Matcher row = HISTOGRAM_ROW.matcher(line);
+            if (row.find()) {
+                bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+            }
+        }
+        return bytes;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -440,11 +441,13 @@ class GatewayBenchmark {
         line("");
         Thread.sleep(2000); // closed connections of earlier scenarios are gone
         long before = gateway.heapAfterGc();
+        Map<String, Long> classesBefore = gateway.liveBytesByClass();
         long began = System.nanoTime();
         List<BenchSocket> sockets = client.open(connections, 200);
         long openMillis = (System.nanoTime() - began) / 1_000_000;
         Thread.sleep(3000);
         long after = gateway.heapAfterGc();
+        Map<String, Long> classesWith = gateway.liveBytesByClass();
         long closed = closedCount(sockets);
         LoadClient.closeAll(sockets);
         line("| figure | value |");
@@ -456,6 +459,19 @@ class GatewayBenchmark {
         line(String.format(Locale.ROOT, "| heap per idle connection | %,.0f bytes |",
                 (after - before) / (double) connections));
         line("| connections closed by the gateway meanwhile | " + closed + " |");
+        line("");
+        line("Where an idle connection's heap goes (live bytes by class, with the connections minus before, per "
+                + "connection; the 15 largest):");
+        line("");
+        line("| class | bytes per connection |");
+        line("|---|---:|");
+        classesWith.entrySet()
+            .stream()
+            .map(entry -> Map.entry(entry.getKey(), entry.getValue() - classesBefore.getOrDefault(entry.getKey(), 0L)))
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(15)
+            .forEach(entry -> line(String.format(Locale.ROOT, "| `%s` | %,.0f |", entry.getKey(),
+                    entry.getValue() / (double) connections)));
         line("");
     }
 
