@@ -1,13 +1,19 @@
 package com.agentnexus.gateway.connection;
 
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.security.Principal;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
@@ -15,6 +21,7 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
@@ -40,6 +47,13 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
      */
     static final String CHANNEL = Channel.class.getName();
 
+    /**
+     * Session attribute holding Reactor Netty's request and response headers of the
+     * handshake, to be emptied once the connection is upgraded: they hold the token, and
+     * would stay as long as the connection.
+     */
+    static final String HANDSHAKE_HEADERS = EventLoopUpgradeStrategy.class.getName() + ".headers";
+
     private final RequestUpgradeStrategy delegate;
 
     EventLoopUpgradeStrategy() {
@@ -54,22 +68,44 @@ final class EventLoopUpgradeStrategy implements RequestUpgradeStrategy {
     public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
             Supplier<HandshakeInfo> handshakeInfoFactory) {
         Channel channel = channelOf(exchange);
-        Supplier<HandshakeInfo> withChannel = () -> {
-            HandshakeInfo info = handshakeInfoFactory.get();
-            if (channel == null) {
-                return info;
-            }
-            Map<String, Object> attributes = new HashMap<>(info.getAttributes());
-            attributes.put(CHANNEL, channel);
-            return new HandshakeInfo(info.getUri(), info.getHeaders(), info.getCookies(), info.getPrincipal(),
-                    info.getSubProtocol(), info.getRemoteAddress(), attributes, info.getLogPrefix());
-        };
-        Mono<Void> upgrade = Mono.defer(() -> delegate.upgrade(exchange, handler, subProtocol, withChannel));
-        EventLoop eventLoop = channel == null ? null : channel.eventLoop();
-        if (eventLoop == null || eventLoop.inEventLoop()) {
-            return upgrade;
+        if (channel == null) {
+            return delegate.upgrade(exchange, handler, subProtocol, handshakeInfoFactory);
         }
-        return upgrade.subscribeOn(Schedulers.fromExecutor(eventLoop));
+        var eventLoop = Schedulers.fromExecutor(channel.eventLoop());
+        // the principal is resolved first, so the session keeps it and not the exchange
+        // behind it (request, headers, attributes) for as long as the connection lives
+        return exchange.getPrincipal()
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .publishOn(eventLoop)
+            .flatMap(principal -> delegate.upgrade(exchange, handler, subProtocol,
+                    () -> light(exchange, handshakeInfoFactory.get(), principal, channel)))
+            .subscribeOn(eventLoop);
+    }
+
+    /**
+     * The handshake as the handler sees it, without what it never reads again: the
+     * request headers (the token among them) and cookies, which would otherwise stay in
+     * memory as long as the connection; the principal as a value; the channel added.
+     * Reactor Netty still reads its own copies of the headers for the handshake, so they
+     * go along as {@link #HANDSHAKE_HEADERS} for the handler to empty once it runs.
+     */
+    private static HandshakeInfo light(ServerWebExchange exchange, HandshakeInfo info, Optional<Principal> principal,
+            Channel channel) {
+        Map<String, Object> attributes = new HashMap<>(info.getAttributes());
+        attributes.put(CHANNEL, channel);
+        List<io.netty.handler.codec.http.HttpHeaders> headers = new ArrayList<>(2);
+        if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof HttpServerRequest request) {
+            headers.add(request.requestHeaders());
+        }
+        if (ServerHttpResponseDecorator
+            .getNativeResponse(exchange.getResponse()) instanceof HttpServerResponse response) {
+            headers.add(response.responseHeaders());
+        }
+        attributes.put(HANDSHAKE_HEADERS, headers);
+        return new HandshakeInfo(info.getUri(), HttpHeaders.EMPTY, new LinkedMultiValueMap<>(0),
+                Mono.justOrEmpty(principal), info.getSubProtocol(), info.getRemoteAddress(), attributes,
+                info.getLogPrefix());
     }
 
     private static @Nullable Channel channelOf(ServerWebExchange exchange) {

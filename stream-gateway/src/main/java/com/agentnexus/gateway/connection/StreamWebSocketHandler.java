@@ -7,6 +7,7 @@ import com.agentnexus.gateway.subscription.SubscriptionStarter;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.TooLongFrameException;
 import java.io.IOException;
+import java.util.List;
 import java.nio.channels.ClosedChannelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,10 @@ class StreamWebSocketHandler implements WebSocketHandler {
             // unreachable on Reactor Netty, which is the only server here
             log.error("WebSocket connection {} has no Netty channel; closing it", session.getId());
             return session.close(CloseStatus.SERVER_ERROR);
+        }
+        if (session.getAttributes().remove(EventLoopUpgradeStrategy.HANDSHAKE_HEADERS) instanceof List<?> headers) {
+            // upgraded: nothing reads them again
+            headers.forEach(each -> ((io.netty.handler.codec.http.HttpHeaders) each).clear());
         }
         var socket = new ChannelSocket(channel, meters);
         var close = new ServerClose(session, socket, properties.closeTimeout());
