@@ -121,6 +121,14 @@ public final class StackHandle implements AutoCloseable {
         return "restarted (pid " + restarted.pid() + ", restart " + restarted.restarts() + ")";
     }
 
+    /**
+     * What command 1 prints once this stack is up (URLs, the demo token, the web
+     * console's link).
+     */
+    public String banner() {
+        return Banner.render(stack);
+    }
+
     public String token(String user, boolean admin) {
         return DemoTokens.mint(jwtSecret(), user, admin ? List.of("admin") : List.of(), Duration.ofDays(1));
     }

@@ -1,0 +1,219 @@
+package com.agentnexus.launcher;
+
+import static com.agentnexus.launcher.ConsolePage.QUICK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who may see what in the web console, and whether everyone can use it: signing in
+ * through the link the launcher prints, refused tokens, another user's execution, log
+ * lines and names that carry HTML, a phone-sized screen and the keyboard. Headless
+ * Chromium against the real embedded stack.
+ */
+class ConsoleAccessIT {
+
+    private static final String HTML_AGENT = "console-html";
+
+    private static final String HTML_NAME = "Console <img id=pwned-name src=x onerror=window.__pwned=3> HTML";
+
+    private static final String SCRIPT_LINE = "<script>window.__pwned=1</script>";
+
+    private static final String BOLD_LINE = "<b>bold</b>";
+
+    private static final Pattern WEB_CONSOLE = Pattern.compile("Web console:\\s+(\\S+)");
+
+    private static StackHandle stack;
+
+    private static ConsoleApi api;
+
+    @RegisterExtension
+    final ConsoleBrowser browser = new ConsoleBrowser();
+
+    private ConsolePage page;
+
+    private String demo;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = StackHandle.start(Files.createTempDirectory("agentnexus-console-access"));
+        api = new ConsoleApi(stack);
+        api.createAgent(HTML_AGENT, HTML_NAME,
+                "echo '" + SCRIPT_LINE + "'; echo '" + BOLD_LINE + "'; "
+                        + "echo '{\"html\":\"<img id=pwned-output src=x onerror=window.__pwned=2>\"}'",
+                "1", Duration.ofMinutes(1));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        page = new ConsolePage(browser.driver(), stack.gatewayUrl());
+        demo = api.token("demo");
+    }
+
+    @Test
+    void linkPrintedByTheLauncherSignsInAsDemoAndSignOutForgetsTheToken() {
+        Matcher link = WEB_CONSOLE.matcher(stack.banner());
+        assertThat(link.find()).as("the banner has a \"Web console:\" line:%n%s", stack.banner()).isTrue();
+        assertThat(link.group(1)).startsWith(stack.gatewayUrl() + "/#token=");
+        String token = link.group(1).substring(link.group(1).indexOf("#token=") + "#token=".length());
+
+        page.driver().get(link.group(1));
+        page.awaitText("#user-name", "demo"::equals, QUICK);
+        page.await("the token leaves the address bar", QUICK,
+                p -> p.driver().getCurrentUrl().contains(token) ? null : true);
+        assertThat(page.js("return Object.keys(sessionStorage).some(function (k) {"
+                + " return sessionStorage.getItem(k).indexOf(arguments[0]) >= 0; });", token))
+            .as("the token is kept in sessionStorage")
+            .isEqualTo(true);
+        assertThat(page.displayed("#signed-out")).isFalse();
+
+        page.element("#sign-out").click();
+        page.await("#signed-out shown after signing out", QUICK, p -> p.displayed("#signed-out") ? true : null);
+        assertThat(page.js("return sessionStorage.length;")).isEqualTo(0L);
+    }
+
+    @Test
+    void withoutATokenThePageSaysHowToSignIn() {
+        page.open("");
+        page.await("#signed-out shown", QUICK, p -> p.displayed("#signed-out") ? true : null);
+        page.awaitText("#signin-message", text -> text.toLowerCase().contains("sign in"), QUICK);
+    }
+
+    @Test
+    void expiredTokenIsRefusedAsExpired() {
+        String expired = DemoTokens.mint(stack.jwtSecret(), "demo", List.of(), Duration.ofMinutes(-5));
+        page.open("#token=" + expired);
+        page.await("#signed-out shown", QUICK, p -> p.displayed("#signed-out") ? true : null);
+        page.awaitText("#signin-message", text -> text.toLowerCase().contains("expired"), QUICK);
+    }
+
+    @Test
+    void malformedTokenIsRefusedAsInvalid() {
+        page.open("#token=not-a.jwt");
+        page.await("#signed-out shown", QUICK, p -> p.displayed("#signed-out") ? true : null);
+        page.awaitText("#signin-message", text -> text.toLowerCase().contains("invalid"), QUICK);
+    }
+
+    @Test
+    void htmlInLogLinesOutputAndAgentNamesIsShownAsText() throws Exception {
+        String id = api.start(demo, HTML_AGENT, "{}");
+        page.open(demo, id);
+        page.awaitWatchStatus("COMPLETED", Duration.ofSeconds(60));
+        page.await("both lines shown", QUICK,
+                p -> p.logLines()
+                    .stream()
+                    .filter(l -> l.text().equals(SCRIPT_LINE) || l.text().equals(BOLD_LINE))
+                    .count() == 2 ? true : null);
+        page.awaitText("#output", text -> text.contains("<img id=pwned-output"), QUICK);
+
+        assertThat(page.js("return typeof window.__pwned;")).as("no script of the execution ran")
+            .isEqualTo("undefined");
+        assertThat(page.count("#log b")).as("#log b").isZero();
+        assertThat(page.count("#log script")).as("#log script").isZero();
+        assertThat(page.exists("#pwned-output")).as("an element made of the output").isFalse();
+
+        page.open("");
+        page.agentSelect(HTML_AGENT);
+        assertThat(page.text("#agent-select option[value='" + HTML_AGENT + "']")).contains(HTML_NAME);
+        assertThat(page.exists("#pwned-name")).as("an element made of the agent's name").isFalse();
+        assertThat(page.js("return typeof window.__pwned;")).isEqualTo("undefined");
+    }
+
+    @Test
+    void anotherUsersExecutionLinkSaysNotYoursAndShowsNoLine() throws Exception {
+        String id = api.start(demo, "demo-worker", "{\"task\":\"private\"}");
+        api.awaitEnded(demo, id, Duration.ofSeconds(90));
+        // the REST answer to another user is 404, which the browser logs by itself
+        browser.tolerate("/api/executions/" + id + "\\S* .*404");
+
+        page.open(api.token("mallory"), id);
+        page.awaitText("#user-name", "mallory"::equals, QUICK);
+        page.awaitText("#watch-error", text -> text.contains("not yours"), QUICK);
+        assertThat(page.count("#log .log-line")).as("#log .log-line").isZero();
+        assertThat(page.text("#verification")).doesNotStartWith("verified");
+    }
+
+    @Test
+    void onAPhoneTheStartButtonAndTheExecutionsFitTheScreenWidth() throws Exception {
+        String id = api.start(demo, "demo-worker", "{\"task\":\"phone\"}");
+        api.awaitEnded(demo, id, Duration.ofSeconds(90));
+        page.driver()
+            .executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+        page.open("#token=" + demo);
+        page.agentSelect("demo-worker");
+        page.await("the execution listed", Duration.ofSeconds(30),
+                p -> p.exists(".execution-row[data-execution-id='" + id + "']") ? true : null);
+
+        assertThat(page.js("return window.innerWidth;")).as("a phone-wide layout viewport (meta viewport)")
+            .isEqualTo(390L);
+        assertThat(page.displayed("#start-button")).as("#start-button displayed").isTrue();
+        assertThat(page.displayed("#executions")).as("#executions displayed").isTrue();
+        assertNoHorizontalScroll();
+
+        page.element(".execution-row[data-execution-id='" + id + "'] a.watch").click();
+        page.awaitWatchStatus("COMPLETED", QUICK);
+        page.await("log lines", QUICK, p -> p.count("#log .log-line") > 0 ? true : null);
+        assertNoHorizontalScroll();
+    }
+
+    @Test
+    void startFormIsReachableByTabAndEnterStartsTheExecution() throws Exception {
+        page.open("#token=" + demo);
+        page.agentSelect("demo-worker").selectByValue("demo-worker");
+        page.typeInput("{\"task\":\"keyboard\"}");
+        page.js("document.getElementById('agent-select').focus();");
+        assertThat(activeElementId()).isEqualTo("agent-select");
+
+        tabUntil("input-editor");
+        tabUntil("start-button");
+        new Actions(page.driver()).sendKeys(Keys.ENTER).perform();
+
+        String id = page.awaitWatchedExecution();
+        JsonNode row = api.execution(demo, id);
+        assertThat(row.path("agentId").asString()).isEqualTo("demo-worker");
+        assertThat(row.path("input").path("task").asString()).isEqualTo("keyboard");
+    }
+
+    private void tabUntil(String id) {
+        StringBuilder path = new StringBuilder(activeElementId());
+        for (int i = 0; i < 5 && !id.equals(activeElementId()); i++) {
+            new Actions(page.driver()).sendKeys(Keys.TAB).perform();
+            path.append(" -> ").append(activeElementId());
+        }
+        assertThat(activeElementId()).as("TAB reaches #%s within 5 presses (%s)", id, path).isEqualTo(id);
+    }
+
+    private String activeElementId() {
+        return (String) page.js("return document.activeElement ? document.activeElement.id : null;");
+    }
+
+    private void assertNoHorizontalScroll() {
+        @SuppressWarnings("unchecked")
+        var widths = (Map<String, Long>) page
+            .js("return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth};");
+        assertThat(widths.get("scroll")).as("document.documentElement.scrollWidth <= window.innerWidth (%s)", widths)
+            .isLessThanOrEqualTo(widths.get("inner"));
+    }
+
+}
