@@ -87,7 +87,7 @@ class ConsoleAccessIT {
             .isEqualTo(true);
         assertThat(page.displayed("#signed-out")).isFalse();
 
-        page.element("#sign-out").click();
+        page.click("#sign-out");
         page.await("#signed-out shown after signing out", QUICK, p -> p.displayed("#signed-out") ? true : null);
         assertThat(page.js("return sessionStorage.length;")).isEqualTo(0L);
     }
@@ -171,7 +171,7 @@ class ConsoleAccessIT {
         assertThat(page.displayed("#executions")).as("#executions displayed").isTrue();
         assertNoHorizontalScroll();
 
-        page.element(".execution-row[data-execution-id='" + id + "'] a.watch").click();
+        page.click(".execution-row[data-execution-id='" + id + "'] a.watch");
         page.awaitWatchStatus("COMPLETED", QUICK);
         page.await("log lines", QUICK, p -> p.count("#log .log-line") > 0 ? true : null);
         assertNoHorizontalScroll();

@@ -123,10 +123,20 @@ final class ConsoleBrowser implements BeforeEachCallback, AfterTestExecutionCall
         finally {
             driver.quit();
             driver = null;
+            deleteDownloads();
         }
         if (!severe.isEmpty()) {
             throw new AssertionError("the page logged " + severe.size() + " SEVERE console message(s):\n"
                     + String.join("\n", severe.stream().map(LogEntry::getMessage).toList()));
+        }
+    }
+
+    private void deleteDownloads() {
+        try (var files = Files.walk(downloads)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+        catch (IOException e) {
+            // a temporary directory; the OS cleans up what is left
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -190,17 +189,15 @@ class ConsoleExecutionsIT {
             return !shown.isEmpty() && shown.equals(newest.subList(0, Math.min(shown.size(), newest.size()))) ? true
                     : null;
         });
-        for (WebElement each : page.driver().findElements(By.cssSelector("#executions .execution-row"))) {
-            String status = each.getDomAttribute("data-status");
-            assertThat(each.findElement(By.cssSelector(".badge")).getText()).isEqualTo(status);
-            assertThat(!each.findElements(By.cssSelector("button.cancel")).isEmpty())
-                .as("button.cancel exactly on PENDING and RUNNING rows (%s)", status)
+        for (Map<String, Object> shown : rows()) {
+            String status = (String) shown.get("status");
+            assertThat(shown.get("badge")).as("the .badge of %s", shown).isEqualTo(status);
+            assertThat(shown.get("cancel")).as("button.cancel exactly on PENDING and RUNNING rows: %s", shown)
                 .isEqualTo(status.equals("PENDING") || status.equals("RUNNING"));
-            assertThat(each.findElement(By.cssSelector("a.watch")).getDomAttribute("href"))
-                .endsWith("#execution=" + each.getDomAttribute("data-execution-id"));
+            assertThat((String) shown.get("href")).as("a.watch of %s", shown).endsWith("#execution=" + shown.get("id"));
         }
 
-        page.element(row + " button.cancel").click();
+        page.click(row + " button.cancel");
         page.await(id + " listed CANCELLED", Duration.ofSeconds(30),
                 p -> "CANCELLED".equals(p.text(row + "[data-status='CANCELLED'] .badge")) ? true : null);
         assertThat(api.execution(demo, id).path("status").asString()).isEqualTo("CANCELLED");
@@ -209,7 +206,7 @@ class ConsoleExecutionsIT {
         page.await("#status-filter CANCELLED lists only cancelled executions", QUICK,
                 p -> p.exists(row) && rowStatuses().stream().allMatch("CANCELLED"::equals) ? true : null);
 
-        page.element(row + " a.watch").click();
+        page.click(row + " a.watch");
         assertThat(page.awaitWatchedExecution()).isEqualTo(id);
         page.awaitWatchStatus("CANCELLED", QUICK);
         assertThat(timeline()).contains("CANCELLED");
@@ -335,6 +332,21 @@ class ConsoleExecutionsIT {
     private List<String> timeline() {
         return (List<String>) page.js("return Array.from(document.querySelectorAll('#timeline li[data-status]'))"
                 + ".map(function (li) { return li.getAttribute('data-status'); });");
+    }
+
+    /** The rows of {@code #executions}, read in one go (the list refreshes itself). */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> rows() {
+        return (List<Map<String, Object>>) page.js("""
+                return Array.from(document.querySelectorAll('#executions .execution-row')).map(function (r) {
+                  const badge = r.querySelector('.badge');
+                  const watch = r.querySelector('a.watch');
+                  return {id: r.getAttribute('data-execution-id'), status: r.getAttribute('data-status'),
+                          badge: badge ? badge.textContent.trim() : null,
+                          cancel: r.querySelector('button.cancel') !== null,
+                          href: watch ? watch.getAttribute('href') : null};
+                });
+                """);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -157,12 +159,25 @@ final class ConsolePage {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /**
+     * Clicks the element once it is there, clickable and not replaced while being clicked
+     * (lists re-render).
+     */
+    void click(String css) {
+        await("click " + css, QUICK, page -> {
+            page.element(css).click();
+            return true;
+        });
+    }
+
     /** Polls (every 100 ms) until {@code condition} answers neither null nor false. */
     <T> T await(String what, Duration timeout, Function<ConsolePage, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(what)
             .ignoring(NoSuchElementException.class)
             .ignoring(StaleElementReferenceException.class)
             .ignoring(JavascriptException.class)
+            .ignoring(ElementNotInteractableException.class)
+            .ignoring(ElementClickInterceptedException.class)
             .until(d -> condition.apply(this));
     }
 
