@@ -157,7 +157,7 @@ class ConsoleExecutionsIT {
         page.open("#token=" + demo);
         String failing = page.start("demo-failing", "{\"task\":\"fail\"}");
         page.awaitWatchStatus("FAILED", TERMINAL);
-        page.awaitText("#exit-info", text -> Pattern.compile("(?<!\\d)3(?!\\d)").matcher(text).find(), QUICK);
+        page.awaitText("#exit-info", text -> Pattern.compile("exit code 3(?!\\d)").matcher(text).find(), QUICK);
         assertThat(api.awaitEnded(demo, failing, QUICK).path("exitCode").asInt()).isEqualTo(3);
         assertThat(page.logLines()).extracting(LogLine::text).contains("error: required model file is missing");
         assertThat(timeline()).contains("FAILED");
