@@ -1,8 +1,8 @@
 package com.agentnexus.launcher;
 
 /**
- * What the launcher prints once the stack is up: URLs, a demo token and a copy-paste
- * example.
+ * What the launcher prints once the stack is up: the web console's link, URLs, a demo
+ * token and a copy-paste example.
  */
 final class Banner {
 
@@ -17,6 +17,9 @@ final class Banner {
         return """
 
                 AgentNexus is up.  Data and logs: %s
+
+                Web console: %s
+                  (signed in as "demo": the token is in the link's #fragment, which the browser never sends)
 
                   execution-service  %s   (REST /api/executions, /health/ready, /metrics)
                   stream-gateway     %s   (WebSocket ws://127.0.0.1:%d/ws)
@@ -35,10 +38,19 @@ final class Banner {
                   java -jar launcher/target/agentnexus-launcher.jar watch%s <executionId>
 
                 Ctrl-C stops everything.
-                """.formatted(config.dataDir(), stack.executionUrl(), stack.gatewayUrl(), config.gatewayPort(),
-                stack.aggregatorUrl(), config.kafkaBootstrap(), config.postgresPort(), StackConfig.DB_NAME,
-                prometheusLine(stack), secretNote, token, stack.executionUrl(),
+                """.formatted(config.dataDir(), consoleLink(stack, token), stack.executionUrl(), stack.gatewayUrl(),
+                config.gatewayPort(), stack.aggregatorUrl(), config.kafkaBootstrap(), config.postgresPort(),
+                StackConfig.DB_NAME, prometheusLine(stack), secretNote, token, stack.executionUrl(),
                 config.gatewayPort() == 3001 ? "" : " --url ws://127.0.0.1:" + config.gatewayPort() + "/ws");
+    }
+
+    /**
+     * The console's page with the demo token in the URL fragment: the page reads it from
+     * there, and a fragment is never sent to a server, so it stays out of every request
+     * and access log.
+     */
+    private static String consoleLink(Stack stack, String token) {
+        return stack.gatewayUrl() + "/#token=" + token;
     }
 
     private static String prometheusLine(Stack stack) {

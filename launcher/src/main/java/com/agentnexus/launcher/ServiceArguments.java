@@ -25,13 +25,25 @@ final class ServiceArguments {
         List<String> arguments = new ArrayList<>();
         arguments.add("--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap());
         switch (service) {
-            case Stack.EXECUTION_SERVICE -> arguments.addAll(database());
-            case Stack.METRICS_AGGREGATOR -> arguments.addAll(ledger());
-            default -> {
-                // the gateway needs Kafka only
+            case Stack.EXECUTION_SERVICE -> {
+                arguments.addAll(database());
+                arguments.add(consoleOrigins());
             }
+            case Stack.STREAM_GATEWAY ->
+                arguments.add("--agentnexus.gateway.console.execution-service-url=" + config.executionUrl());
+            case Stack.METRICS_AGGREGATOR -> arguments.addAll(ledger());
+            default -> throw new IllegalArgumentException("no service " + service);
         }
         return arguments;
+    }
+
+    /**
+     * The web console is served by the gateway and calls the execution service from the
+     * browser, whose origin is the gateway's by either loopback name the user typed.
+     */
+    private String consoleOrigins() {
+        return "--agentnexus.execution.cors.allowed-origins=" + config.gatewayUrl() + ",http://localhost:"
+                + config.gatewayPort();
     }
 
     private List<String> database() {

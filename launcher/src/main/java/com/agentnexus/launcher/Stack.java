@@ -148,11 +148,11 @@ final class Stack implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://127.0.0.1:" + config.gatewayPort();
+        return config.gatewayUrl();
     }
 
     String executionUrl() {
-        return "http://127.0.0.1:" + config.executionPort();
+        return config.executionUrl();
     }
 
     String aggregatorUrl() {

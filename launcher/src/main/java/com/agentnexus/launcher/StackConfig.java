@@ -72,4 +72,14 @@ record StackConfig(Path dataDir, Path servicesDir, int postgresPort, int kafkaPo
     String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }
+
+    /** The gateway's URL: its WebSocket, and the web console's page. */
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** The execution service's URL: its REST API. */
+    String executionUrl() {
+        return "http://127.0.0.1:" + executionPort;
+    }
 }

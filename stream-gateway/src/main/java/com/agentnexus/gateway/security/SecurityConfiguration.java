@@ -1,11 +1,13 @@
 package com.agentnexus.gateway.security;
 
+import com.agentnexus.gateway.console.ConsolePaths;
 import com.agentnexus.support.BearerRoles;
 import com.agentnexus.support.JwtDecoderConfiguration;
 import com.agentnexus.support.ProblemAuthenticationEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -15,8 +17,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * Authenticates the WebSocket handshake with a JWT bearer token, so an unauthenticated
  * client gets 401 (an RFC 9457 body, as on REST) and no upgrade. Roles are read as on
- * REST ({@link BearerRoles}). Health and metrics stay public: they expose no execution
- * data.
+ * REST ({@link BearerRoles}). Health, metrics and the web console's page
+ * ({@link ConsolePaths}) stay public: they expose no execution data.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -30,8 +32,15 @@ class SecurityConfiguration {
         var bearerTokens = new ServerBearerTokenAuthenticationConverter();
         bearerTokens.setAllowUriQueryParameter(true);
         var unauthorized = new ProblemAuthenticationEntryPoint();
+        // a browser loads the console's page before it has a token; reading them is all
+        // the console's paths allow
+        String[] console = ConsolePaths.PUBLIC.toArray(String[]::new);
         return http
             .authorizeExchange(exchanges -> exchanges.pathMatchers("/health", "/health/**", "/metrics", "/metrics/**")
+                .permitAll()
+                .pathMatchers(HttpMethod.GET, console)
+                .permitAll()
+                .pathMatchers(HttpMethod.HEAD, console)
                 .permitAll()
                 .anyExchange()
                 .authenticated())
