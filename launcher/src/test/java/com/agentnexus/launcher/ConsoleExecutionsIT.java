@@ -202,7 +202,7 @@ class ConsoleExecutionsIT {
                 p -> "CANCELLED".equals(p.text(row + "[data-status='CANCELLED'] .badge")) ? true : null);
         assertThat(api.execution(demo, id).path("status").asString()).isEqualTo("CANCELLED");
 
-        new Select(page.element("#status-filter")).selectByValue("CANCELLED");
+        page.selectValue("#status-filter", "CANCELLED");
         page.await("#status-filter CANCELLED lists only cancelled executions", QUICK,
                 p -> p.exists(row) && rowStatuses().stream().allMatch("CANCELLED"::equals) ? true : null);
 

@@ -227,6 +227,22 @@ final class ConsolePage {
         return new Select(element("#agent-select"));
     }
 
+    /**
+     * Picks the option whose value is {@code value}: the value property, which is the
+     * option's text when it has no value attribute ({@code <option>CANCELLED</option>}).
+     */
+    void selectValue(String css, String value) {
+        Select select = new Select(element(css));
+        List<WebElement> options = select.getOptions();
+        for (int i = 0; i < options.size(); i++) {
+            if (value.equals(options.get(i).getDomProperty("value"))) {
+                select.selectByIndex(i);
+                return;
+            }
+        }
+        throw new NoSuchElementException(css + " has no option of value " + value);
+    }
+
     /** Replaces the text of {@code #input-editor} by typing it. */
     void typeInput(String json) {
         WebElement editor = element("#input-editor");
