@@ -98,7 +98,9 @@ class HistoryEndpointIT extends GatewayIntegrationTest {
         ExecutionId nobodys = anExecution().ownedBy("bob").executionId();
 
         HistoryClient.Answer others = HistoryClient.get(port, path(bobs.executionId()), alice);
-        HistoryClient.Answer none = HistoryClient.get(port, path(nobodys), alice);
+        // as the console asks
+        HistoryClient.Answer none = HistoryClient.get(port, path(nobodys),
+                Map.of("Authorization", "Bearer " + alice, "Accept", "application/x-ndjson"));
 
         for (HistoryClient.Answer answer : List.of(others, none)) {
             assertThat(answer.status()).isEqualTo(404);
