@@ -77,7 +77,8 @@ class HistoryEndpoint {
                 .contentType(MediaType.APPLICATION_NDJSON)
                 .body(BodyInserters.fromDataBuffers(stream.body()));
             case NOT_FOUND -> HistoryProblems.notFound(request);
-            case FAILED -> HistoryProblems.unavailable(request, "Reading the execution's history failed; try again.");
+            case FAILED ->
+                HistoryProblems.unavailable(request, "The execution's history cannot be read now; try again.");
         })
             // the client went away before the status was chosen
             .doOnCancel(stream::cancel);

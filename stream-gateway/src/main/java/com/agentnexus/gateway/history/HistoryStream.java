@@ -49,7 +49,10 @@ final class HistoryStream implements SubscriptionSink {
         FOUND,
         /** No such execution, or another user's: 404, the same for both. */
         NOT_FOUND,
-        /** History could not be read before anything was sent: 503. */
+        /**
+         * History could not be read, or the gateway is shutting down, before anything was
+         * sent: 503.
+         */
         FAILED
 
     }
@@ -145,6 +148,9 @@ final class HistoryStream implements SubscriptionSink {
     /** Ends the response before the terminal status, for the reason given. */
     void cut(Cut reason) {
         if (!ended && cut.compareAndSet(false, true)) {
+            // before any status (shutdown while replay had not answered): not a 200 with
+            // an empty body, which would say the client has everything
+            opening.complete(Opening.FAILED);
             open.cut(this, reason);
             subscription.cancel();
         }

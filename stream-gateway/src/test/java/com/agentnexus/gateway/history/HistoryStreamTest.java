@@ -179,6 +179,7 @@ class HistoryStreamTest {
         open.stop();
 
         assertThat(stream.subscription().isActive()).isFalse();
+        assertThat(stream.opening().block()).as("no 200 without a verdict").isEqualTo(HistoryStream.Opening.FAILED);
         assertThat(cuts("shutdown")).isEqualTo(1);
         assertThat(open.open(stream(8, Duration.ofSeconds(5)))).as("refused while shutting down").isFalse();
     }
