@@ -26,9 +26,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +55,9 @@ class HistoryEndpointIT extends GatewayIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void aFinishedExecutionIsEveryLineTheWebSocketSendsInSeqOrderOnceEndingWithItsTerminalStatus() {
@@ -247,27 +249,39 @@ class HistoryEndpointIT extends GatewayIntegrationTest {
         }
     }
 
+    /**
+     * Stops the history responses' lifecycle as a shutdown does, in this test's own
+     * context, then starts it again: closing a second gateway here would also reset the
+     * JVM-wide dropped-error hook the shared test contexts rely on (QuietDisconnects).
+     */
     @Test
-    void aGatewayShuttingDownEndsItsResponsesSoClientsResumeElsewhere() {
+    void aGatewayShuttingDownEndsItsResponsesAndRefusesNewOnesWith503() {
         ExecutionFixture run = anExecution().ownedBy("alice");
         publish(List.of(run.pending()));
-        ConfigurableApplicationContext gateway = new SpringApplicationBuilder(StreamGatewayApplication.class)
-            .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
-        try {
-            int gatewayPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-            try (var history = HistoryClient.open(gatewayPort, path(run.executionId()), alice)) {
-                await().atMost(Duration.ofSeconds(15)).until(() -> history.seqs().equals(List.of(1L)));
+        SmartLifecycle histories = context.getBean("openHistories", SmartLifecycle.class);
+        double before = cuts("shutdown");
 
-                gateway.close();
+        try (var history = HistoryClient.open(port, path(run.executionId()), alice)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> history.seqs().equals(List.of(1L)));
 
+            histories.stop();
+            try {
                 await().atMost(Duration.ofSeconds(15)).until(history::ended);
                 assertThat(history.seqs()).as("no terminal status: the client resumes with fromSeq 1")
                     .containsExactly(1L);
+                assertThat(cuts("shutdown")).isEqualTo(before + 1);
+
+                HistoryClient.Answer refused = HistoryClient.get(port, path(run.executionId()), alice);
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.headers().firstValue("retry-after")).hasValue("5");
+                assertThat(refused.body()).contains("/problems/history-unavailable");
+            }
+            finally {
+                histories.start();
             }
         }
-        finally {
-            gateway.close();
-        }
+        assertThat(LiveRegistrations.isWatched(fanOut, run.executionId())).isFalse();
     }
 
     private double cuts(String reason) {
