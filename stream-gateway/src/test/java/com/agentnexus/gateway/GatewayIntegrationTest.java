@@ -4,8 +4,10 @@ import com.agentnexus.events.EventCodec;
 import com.agentnexus.events.ExecutionFixture;
 import com.agentnexus.events.ExecutionEvent;
 import com.agentnexus.events.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,6 +58,27 @@ abstract class GatewayIntegrationTest {
     /** Publishes each event and waits for its ack, as the execution service does. */
     void publish(List<? extends ExecutionEvent> events) {
         events.forEach(event -> publish(event, event.timestamp()));
+    }
+
+    /**
+     * Publishes the events without waiting for each ack (the producer is idempotent, so
+     * each partition keeps their order), then waits for all of them: for long histories.
+     */
+    void publishAll(List<? extends ExecutionEvent> events) {
+        List<Future<?>> acks = new ArrayList<>(events.size());
+        for (ExecutionEvent event : events) {
+            acks.add(producer.send(new ProducerRecord<>(Topics.DEFAULTS.topicFor(event.type()), null, event.timestamp(),
+                    event.executionId().toString(), CODEC.encode(event))));
+        }
+        producer.flush();
+        try {
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("publishing failed", e);
+        }
     }
 
     void publish(ExecutionEvent event, long recordTimestamp) {

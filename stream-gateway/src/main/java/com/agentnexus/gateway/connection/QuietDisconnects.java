@@ -1,8 +1,8 @@
 package com.agentnexus.gateway.connection;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Hooks;
 
@@ -16,12 +16,19 @@ import reactor.core.publisher.Hooks;
  * level, in one line, and every other dropped error as Reactor does by default.
  */
 @Component
-class QuietDisconnects implements DisposableBean {
+class QuietDisconnects {
 
     private static final Logger log = LoggerFactory.getLogger(QuietDisconnects.class);
 
+    // Reactor's hooks are global and add up: installed once per JVM and never reset, so a
+    // second application context (tests) neither doubles the hook nor, when it closes,
+    // removes it from the contexts still running
+    private static final AtomicBoolean installed = new AtomicBoolean();
+
     QuietDisconnects() {
-        Hooks.onErrorDropped(QuietDisconnects::dropped);
+        if (installed.compareAndSet(false, true)) {
+            Hooks.onErrorDropped(QuietDisconnects::dropped);
+        }
     }
 
     private static void dropped(Throwable error) {
@@ -32,11 +39,6 @@ class QuietDisconnects implements DisposableBean {
             // Reactor's default for a dropped error
             log.error("Operator called default onErrorDropped", error);
         }
-    }
-
-    @Override
-    public void destroy() {
-        Hooks.resetOnErrorDropped();
     }
 
 }

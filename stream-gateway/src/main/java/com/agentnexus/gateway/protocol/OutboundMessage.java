@@ -1,5 +1,6 @@
 package com.agentnexus.gateway.protocol;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -55,6 +56,15 @@ public final class OutboundMessage {
      */
     public OutboundMessage untimed() {
         return eventTimestamp == NO_EVENT ? this : new OutboundMessage(frame, NO_EVENT, true);
+    }
+
+    /**
+     * The JSON text as UTF-8: a read-only view of the shared frame, not a copy, for a
+     * writer that frames it its own way (an NDJSON line, say).
+     */
+    public ByteBuffer json() {
+        int header = headerLength(frame);
+        return ByteBuffer.wrap(frame, header, frame.length - header).asReadOnlyBuffer();
     }
 
     /** The JSON text (tests, logs). */
