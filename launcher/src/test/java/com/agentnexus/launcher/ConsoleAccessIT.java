@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.agentnexus.launcher.ConsolePage.LogLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,11 +120,8 @@ class ConsoleAccessIT {
         String id = api.start(demo, HTML_AGENT, "{}");
         page.open(demo, id);
         page.awaitWatchStatus("COMPLETED", Duration.ofSeconds(60));
-        page.await("both lines shown", QUICK,
-                p -> p.logLines()
-                    .stream()
-                    .filter(l -> l.text().equals(SCRIPT_LINE) || l.text().equals(BOLD_LINE))
-                    .count() == 2 ? true : null);
+        page.awaitText("#verification", text -> !text.isEmpty(), QUICK);
+        assertThat(page.logLines()).extracting(LogLine::text).as("the lines, as text").contains(SCRIPT_LINE, BOLD_LINE);
         page.awaitText("#output", text -> text.contains("<img id=pwned-output"), QUICK);
 
         assertThat(page.js("return typeof window.__pwned;")).as("no script of the execution ran")

@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ConsolePage {
 
-    static final Duration QUICK = Duration.ofSeconds(20);
+    static final Duration QUICK = Duration.ofSeconds(30);
 
     private static final Pattern EXECUTION_FRAGMENT = Pattern.compile("#execution=([0-9a-f-]{36})$");
 
