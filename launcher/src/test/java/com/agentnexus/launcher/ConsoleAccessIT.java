@@ -94,6 +94,42 @@ class ConsoleAccessIT {
     }
 
     @Test
+    void afterSigningOutAndInAsSomeoneElseInTheSameTabThePageStartsAndListsOnlyAsThem() throws Exception {
+        String ada = api.token("ada");
+        String bob = api.token("bob");
+        String adas = api.start(ada, "demo-worker", "{\"task\":\"ada\"}");
+        api.awaitEnded(ada, adas, Duration.ofSeconds(90));
+        page.open("#token=" + ada);
+        page.awaitText("#user-name", "ada"::equals, QUICK);
+        page.agentSelect("demo-worker");
+        page.await("ada's execution listed", QUICK,
+                p -> p.exists(".execution-row[data-execution-id='" + adas + "']") ? true : null);
+        page.click("#sign-out");
+        page.await("#signed-out shown", QUICK, p -> p.displayed("#signed-out") ? true : null);
+
+        // the same document: only the fragment changes, as when a second link is opened
+        // in this tab
+        page.open("#token=" + bob);
+        page.awaitText("#user-name", "bob"::equals, QUICK);
+        page.js("window.__sawOtherUser = false; const other = arguments[0];"
+                + " new MutationObserver(function () { if (document.querySelector("
+                + "'#executions .execution-row[data-execution-id=\"' + other + '\"]')) window.__sawOtherUser = true; })"
+                + ".observe(document.getElementById('executions'), {subtree: true, childList: true});", adas);
+        String bobs = page.start("demo-worker", "{\"task\":\"bob\"}");
+        api.awaitEnded(bob, bobs, Duration.ofSeconds(90));
+        assertThat(api.executionCount(bob)).as("bob's executions").isEqualTo(1);
+        assertThat(api.executionCount(ada)).as("ada's executions: one click started nothing as her").isEqualTo(1);
+
+        page.selectValue("#status-filter", "COMPLETED");
+        page.await("#executions lists bob's execution alone", QUICK, p -> {
+            List<?> ids = (List<?>) p.js("return Array.from(document.querySelectorAll('#executions .execution-row'))"
+                    + ".map(function (r) { return r.getAttribute('data-execution-id'); });");
+            return ids.equals(List.of(bobs)) ? true : null;
+        });
+        assertThat(page.js("return window.__sawOtherUser;")).as("ada's execution shown to bob").isEqualTo(false);
+    }
+
+    @Test
     void withoutATokenThePageSaysHowToSignIn() {
         page.open("");
         page.await("#signed-out shown", QUICK, p -> p.displayed("#signed-out") ? true : null);

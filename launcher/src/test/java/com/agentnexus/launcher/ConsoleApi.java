@@ -88,6 +88,13 @@ final class ConsoleApi {
         return items.valueStream().map(row -> row.path("executionId").asString()).toList();
     }
 
+    /** How many executions the user has, as {@code GET /api/executions} counts them. */
+    long executionCount(String token) throws Exception {
+        HttpResponse<String> answer = get(stack.executionUrl() + "/api/executions?size=1", token);
+        assertThat(answer.statusCode()).as("GET /api/executions: %s", answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).path("totalItems").asLong();
+    }
+
     /**
      * One event of the gateway's NDJSON history ({@code GET
      * /api/executions/{id}/events}).
