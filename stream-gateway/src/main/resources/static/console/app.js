@@ -16,7 +16,7 @@ const HOW_TO_SIGN_IN = 'To sign in, open the console link the launcher printed (
   + 'or mint one with: java -jar launcher/target/agentnexus-launcher.jar token <user>.';
 
 let config;
-let current = { list: null, watch: null, token: null };
+let current = { list: null, form: null, watch: null, token: null };
 
 async function main() {
   try {
@@ -75,11 +75,11 @@ function enter(token, claims) {
   signedIn.hidden = false;
   app.hidden = false;
   current.list = new ExecutionList(api, refused);
-  const form = new StartForm(api, executionId => {
+  current.form = new StartForm(api, executionId => {
     location.hash = 'execution=' + executionId;
     current.list.refresh();
   }, refused);
-  form.load();
+  current.form.load();
   current.list.refresh();
 }
 
@@ -131,10 +131,13 @@ function leave() {
   if (current.list) {
     current.list.stop();
   }
+  if (current.form) {
+    current.form.stop();
+  }
   if (current.watch) {
     current.watch.stop();
   }
-  current = { list: null, watch: null, token: null };
+  current = { list: null, form: null, watch: null, token: null };
 }
 
 function signOut(text) {

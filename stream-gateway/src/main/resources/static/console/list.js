@@ -20,19 +20,32 @@ export class ExecutionList {
     this.next = document.getElementById('next-page');
     this.info = document.getElementById('page-info');
     this.error = document.getElementById('list-error');
-    this.filter.addEventListener('change', () => { this.page = 0; this.refresh(); });
-    this.prev.addEventListener('click', () => { this.page = Math.max(0, this.page - 1); this.refresh(); });
-    this.next.addEventListener('click', () => { this.page += 1; this.refresh(); });
+    this.stopped = false;
+    // kept, so that stop() can remove them: the elements outlive this list (sign out, sign in as someone else)
+    this.onFilter = () => { this.page = 0; this.refresh(); };
+    this.onPrev = () => { this.page = Math.max(0, this.page - 1); this.refresh(); };
+    this.onNext = () => { this.page += 1; this.refresh(); };
+    this.filter.addEventListener('change', this.onFilter);
+    this.prev.addEventListener('click', this.onPrev);
+    this.next.addEventListener('click', this.onNext);
     this.timer = setInterval(() => { if (!document.hidden) { this.refresh(); } }, REFRESH_MS);
   }
 
+  /** Detaches the list from the page's elements; an answer still on its way is dropped. */
   stop() {
+    this.stopped = true;
     clearInterval(this.timer);
+    this.filter.removeEventListener('change', this.onFilter);
+    this.prev.removeEventListener('click', this.onPrev);
+    this.next.removeEventListener('click', this.onNext);
   }
 
   async refresh() {
     try {
       const result = await this.api.executions(this.page, PAGE_SIZE, this.filter.value);
+      if (this.stopped) {
+        return;
+      }
       this.totalPages = result.totalPages;
       if (this.page > 0 && this.page >= result.totalPages) {
         this.page = Math.max(0, result.totalPages - 1);

@@ -17,14 +17,30 @@ export class StartForm {
     this.button = document.getElementById('start-button');
     this.startError = document.getElementById('start-error');
     this.agents = new Map();
-    this.select.addEventListener('change', () => this.showPrice());
-    this.editor.addEventListener('input', () => this.validate());
-    this.button.addEventListener('click', () => this.start());
+    this.stopped = false;
+    // kept, so that stop() can remove them: the elements outlive this form (sign out, sign in as someone else)
+    this.onChange = () => this.showPrice();
+    this.onInput = () => this.validate();
+    this.onClick = () => this.start();
+    this.select.addEventListener('change', this.onChange);
+    this.editor.addEventListener('input', this.onInput);
+    this.button.addEventListener('click', this.onClick);
+  }
+
+  /** Detaches the form from the page's elements: a later user's clicks are not this user's. */
+  stop() {
+    this.stopped = true;
+    this.select.removeEventListener('change', this.onChange);
+    this.editor.removeEventListener('input', this.onInput);
+    this.button.removeEventListener('click', this.onClick);
   }
 
   async load() {
     try {
       const agents = await this.api.agents();
+      if (this.stopped) {
+        return;
+      }
       this.select.replaceChildren();
       for (const agent of agents) {
         this.agents.set(agent.id, agent);
